@@ -1,0 +1,69 @@
+using FluxCaption.Core.Subtitles;
+
+namespace FluxCaption.Core.Jobs;
+
+/// <summary>A unit of work as stored in Postgres, the source of truth for every job's state.</summary>
+public sealed class Job
+{
+    public Guid Id { get; set; }
+
+    public JobKind Kind { get; set; } = JobKind.Translate;
+
+    public JobStage Stage { get; set; } = JobStage.Translate;
+
+    public JobStatus Status { get; set; } = JobStatus.Queued;
+
+    public int Priority { get; set; }
+
+    public Guid? MediaItemId { get; set; }
+
+    public Guid SourceDocumentId { get; set; }
+
+    public Guid? ResultDocumentId { get; set; }
+
+    /// <summary>Canonical BCP-47 tag; null until known (auto-detected later).</summary>
+    public string? SourceLanguage { get; set; }
+
+    public string TargetLanguage { get; set; } = "";
+
+    public string Engine { get; set; } = "";
+
+    public string? Model { get; set; }
+
+    public SubtitleFormat OutputFormat { get; set; }
+
+    /// <summary>0..1, persisted per batch.</summary>
+    public double Progress { get; set; }
+
+    public string? ErrorCode { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public int Attempt { get; set; }
+
+    public int MaxAttempts { get; set; } = 3;
+
+    public string? LeaseOwner { get; set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    public bool CancelRequested { get; set; }
+
+    public bool PauseRequested { get; set; }
+
+    /// <summary>jsonb: stage progress that survives a crash (e.g. translated cues by index).</summary>
+    public string? Checkpoint { get; set; }
+
+    /// <summary>jsonb: warnings the user must see (cues kept in the source language, recovered input).</summary>
+    public string? Warnings { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public uint Version { get; set; }
+}

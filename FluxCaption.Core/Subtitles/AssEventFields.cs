@@ -1,0 +1,24 @@
+namespace FluxCaption.Core.Subtitles;
+
+/// <summary>The non-text fields of an ASS/SSA event line, kept as written so a round trip is faithful.</summary>
+public sealed class AssEventFields
+{
+    public bool IsComment { get; set; }
+
+    /// <summary>ASS "Layer" or SSA "Marked" value as written.</summary>
+    public string Layer { get; set; } = "0";
+
+    public string Style { get; set; } = "Default";
+
+    public string Name { get; set; } = "";
+
+    public string MarginL { get; set; } = "0";
+
+    public string MarginR { get; set; } = "0";
+
+    public string MarginV { get; set; } = "0";
+
+    public string Effect { get; set; } = "";
+
+    public AssEventFields Clone() => (AssEventFields)MemberwiseClone();
+}

@@ -1,0 +1,37 @@
+namespace FluxCaption.Core.Subtitles;
+
+/// <summary>
+/// One timed event. <see cref="Text"/> is kept in the document's own markup: for SRT and WebVTT the
+/// lines joined with '\n' with their tags (&lt;i&gt;, {\an8}, &lt;v Name&gt;...); for ASS/SSA the raw
+/// Text field (override blocks and \N as written). Translation protects that markup; writers emit it.
+/// </summary>
+public sealed class SubtitleCue
+{
+    public TimeSpan Start { get; set; }
+
+    public TimeSpan End { get; set; }
+
+    public string Text { get; set; } = "";
+
+    /// <summary>SRT sequence number or WebVTT cue identifier as written (null when absent).</summary>
+    public string? Identifier { get; set; }
+
+    /// <summary>WebVTT cue settings after the timing (e.g. "align:start position:10%"); SRT coordinates.</summary>
+    public string? Settings { get; set; }
+
+    /// <summary>ASS/SSA event fields; null for other formats.</summary>
+    public AssEventFields? Ass { get; set; }
+
+    /// <summary>True for ASS "Comment:" events: kept, never shown, never translated.</summary>
+    public bool IsComment => Ass?.IsComment ?? false;
+
+    public SubtitleCue Clone() => new()
+    {
+        Start = Start,
+        End = End,
+        Text = Text,
+        Identifier = Identifier,
+        Settings = Settings,
+        Ass = Ass?.Clone(),
+    };
+}

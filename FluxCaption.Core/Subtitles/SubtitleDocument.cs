@@ -1,0 +1,27 @@
+namespace FluxCaption.Core.Subtitles;
+
+/// <summary>
+/// A parsed subtitle file: its cues in file order plus whatever the format carries besides cues
+/// (ASS script info, styles, fonts; WebVTT header, STYLE/REGION/NOTE blocks), kept so a write-back
+/// without changes reproduces the file.
+/// </summary>
+public sealed class SubtitleDocument
+{
+    public SubtitleFormat Format { get; set; }
+
+    public List<SubtitleCue> Cues { get; set; } = [];
+
+    /// <summary>Format-specific parts other than cues; null for SRT.</summary>
+    public AssScript? Ass { get; set; }
+
+    public WebVttHeader? WebVtt { get; set; }
+
+    /// <summary>Line ending found in the source ("\n", "\r\n" or "\r"); writers use it.</summary>
+    public string NewLine { get; set; } = "\n";
+
+    /// <summary>Whether the source ended with a line break; writers reproduce it.</summary>
+    public bool EndsWithNewLine { get; set; } = true;
+
+    /// <summary>Problems the parser recovered from (skipped blocks, repaired timestamps), each with its line.</summary>
+    public List<SubtitleParseWarning> Warnings { get; set; } = [];
+}

@@ -1,0 +1,41 @@
+using FluxCaption.Core.Subtitles;
+
+namespace FluxCaption.Core.Translation;
+
+/// <summary>
+/// Translates a whole subtitle document: plans batches, protects markup, calls the job's engine,
+/// validates and recovers, and reports each finished batch so the caller can checkpoint it.
+/// Cue positions (indexes into <see cref="SubtitleDocument.Cues"/>) are the ids throughout.
+/// </summary>
+public interface ISubtitleTranslator
+{
+    Task<SubtitleTranslationResult> TranslateAsync(
+        SubtitleTranslationRequest request,
+        Func<TranslatedBatchReport, CancellationToken, Task> onBatchCompleted,
+        CancellationToken cancellationToken);
+}
+
+/// <param name="Document">The source document; it is not modified.</param>
+/// <param name="CompletedCues">Cue index to translated text (document markup) from an earlier checkpoint; these are not sent again.</param>
+public sealed record SubtitleTranslationRequest(
+    SubtitleDocument Document,
+    string SourceLanguage,
+    string TargetLanguage,
+    string Engine,
+    string? Model,
+    IReadOnlyDictionary<int, string> CompletedCues,
+    string? Title = null);
+
+/// <summary>A batch that just finished: its cues' translations and how far the whole document is.</summary>
+public sealed record TranslatedBatchReport(
+    IReadOnlyDictionary<int, string> Cues,
+    int CompletedCueCount,
+    int TotalCueCount);
+
+/// <summary>The translated copy of the document (same cues, same timings) and anything the user must know.</summary>
+public sealed record SubtitleTranslationResult(
+    SubtitleDocument Document,
+    IReadOnlyList<TranslationWarning> Warnings);
+
+/// <summary>A cue that kept its source text or was otherwise not translated as asked, and why.</summary>
+public sealed record TranslationWarning(int CueIndex, string Code, string Message);

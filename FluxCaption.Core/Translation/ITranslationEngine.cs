@@ -1,0 +1,17 @@
+namespace FluxCaption.Core.Translation;
+
+/// <summary>
+/// One machine-translation backend (Ollama, an OpenAI-compatible endpoint, Apertium...). It receives
+/// segments whose markup has already been replaced by placeholder tokens and must return exactly one
+/// translation per segment id; the caller validates and recovers from anything else.
+/// </summary>
+public interface ITranslationEngine
+{
+    /// <summary>The engine name a job asks for ("ollama", "apertium", ...), lower case.</summary>
+    string Name { get; }
+
+    /// <summary>Whether the engine can translate this pair at all (Apertium has fixed pairs).</summary>
+    bool Supports(string sourceLanguage, string targetLanguage);
+
+    Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken);
+}

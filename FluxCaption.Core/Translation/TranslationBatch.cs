@@ -1,0 +1,23 @@
+namespace FluxCaption.Core.Translation;
+
+/// <summary>
+/// What one engine request carries. Languages are canonical BCP-47 tags from
+/// <see cref="Languages.LanguageCodes"/>; <see cref="Model"/> is null for the engine's default.
+/// </summary>
+public sealed record TranslationBatch(
+    string SourceLanguage,
+    string TargetLanguage,
+    string? Model,
+    IReadOnlyList<TranslationSegment> Segments,
+    IReadOnlyList<ContextLine> PrecedingContext,
+    IReadOnlyList<string> FollowingContext,
+    string? Title = null);
+
+/// <summary>A line to translate: a stable id (the cue's position) and protected text.</summary>
+public sealed record TranslationSegment(string Id, string Text);
+
+/// <summary>A line from before the batch with its translation, to keep names and tone consistent.</summary>
+public sealed record ContextLine(string Source, string Translation);
+
+/// <summary>An engine's answer for one segment id.</summary>
+public sealed record TranslatedSegment(string Id, string Text);

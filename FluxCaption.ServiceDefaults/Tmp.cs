@@ -1,0 +1,1 @@
+namespace Microsoft.Extensions.Hosting; public static class Tmp;
