@@ -59,6 +59,14 @@ public static class LanguageCodes
             : throw new ArgumentException($"'{input}' is not a language code FluxCaption knows.", nameof(input));
 
     /// <summary>
+    /// Language of a sidecar subtitle from its name ("Movie.chi.forced.srt" -> "zh-Hans",
+    /// "Movie.pt-BR.srt" -> "pt-BR"); false when the name carries none. Flags such as forced, sdh,
+    /// cc and default are skipped; the first part of the name (the title) is never read as a language.
+    /// </summary>
+    public static bool TryNormalizeFileName(string? path, out string canonical) =>
+        FileNameLanguage.TryRead(path, out canonical);
+
+    /// <summary>
     /// True for tags that say "no particular language" (und, mul, zxx, mis) and for a missing tag:
     /// a track marked so can be a source only when the user names its language.
     /// </summary>
