@@ -42,6 +42,11 @@ public static class LanguageCodes
             return true;
         }
 
+        if (TryNameWithQualifier(folded, out canonical))
+        {
+            return true;
+        }
+
         if (!LanguageTagParser.TryParse(folded, out var tag)
             || !LanguageIndex.LanguageByCode.TryGetValue(tag.Language, out var language))
         {
@@ -123,6 +128,24 @@ public static class LanguageCodes
 
         var wantedLanguage = LanguageIndex.ByCanonicalTag[want].Language;
         return want == wantedLanguage.Tag && LanguageIndex.ByCanonicalTag[have].Language == wantedLanguage;
+    }
+
+    // "English (United States)", "German (Austria)": the qualifier does not change the written
+    // language, except for languages whose variants we keep apart, which must be named exactly.
+    private static bool TryNameWithQualifier(string folded, out string canonical)
+    {
+        canonical = "";
+        var open = folded.IndexOf(" (", StringComparison.Ordinal);
+        if (open <= 0 || !folded.EndsWith(')')
+            || !LanguageIndex.CanonicalByWholeInput.TryGetValue(folded[..open], out var language)
+            || !LanguageIndex.ByCanonicalTag.TryGetValue(language, out var known)
+            || LanguageVariants.All.Any(v => v.BaseLanguage == known.Language.Tag))
+        {
+            return false;
+        }
+
+        canonical = language;
+        return true;
     }
 
     private static CanonicalLanguage Find(string canonical) =>

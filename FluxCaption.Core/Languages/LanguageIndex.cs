@@ -21,7 +21,11 @@ internal static class LanguageIndex
     [
         ("chs", "zh-Hans"), ("zhs", "zh-Hans"), ("cht", "zh-Hant"), ("zht", "zh-Hant"),
         ("pob", "pt-BR"), ("pb", "pt-BR"), ("ptb", "pt-BR"), ("ea", "es-419"), ("es-la", "es-419"),
-        ("sh", "sr-Latn"), ("hbs", "sr-Latn"),
+        ("sh", "sr-Latn"), ("hbs", "sr-Latn"), ("mandarin", "zh-Hans"),
+        ("portuguese (portugal)", "pt"), ("european portuguese", "pt"),
+        ("spanish (spain)", "es"), ("castilian spanish", "es"), ("spanish (castilian)", "es"), ("european spanish", "es"),
+        ("spanish (mexico)", "es-419"), ("french (france)", "fr"),
+        ("chinese (china)", "zh-Hans"), ("chinese (taiwan)", "zh-Hant"), ("chinese (hong kong)", "zh-Hant"),
     ];
 
     /// <summary>639-1, 639-2/T, 639-2/B and retired codes (lower case) to the base language tag.</summary>

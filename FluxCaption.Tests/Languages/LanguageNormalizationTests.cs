@@ -114,6 +114,13 @@ public class LanguageNormalizationTests
     [InlineData("Norwegian Bokmal", "nb")]
     [InlineData("Flemish", "nl")]
     [InlineData("Filipino", "fil")]
+    [InlineData("Mandarin", "zh-Hans")]
+    [InlineData("Chinese (Hong Kong)", "zh-Hant")]
+    [InlineData("Portuguese (Portugal)", "pt")]
+    [InlineData("Spanish (Spain)", "es")]
+    [InlineData("Spanish (Mexico)", "es-419")]
+    [InlineData("English (United States)", "en")]
+    [InlineData("German (Austria)", "de")]
     public void KnownShapesBecomeTheCanonicalTag(string input, string expected)
     {
         LanguageCodes.TryNormalize(input, out var canonical).ShouldBeTrue();
@@ -138,6 +145,10 @@ public class LanguageNormalizationTests
     [InlineData("Klingon")]
     [InlineData("en US")]
     [InlineData("forced")]
+    [InlineData("Chinese (Singapore)")]
+    [InlineData("Portuguese (Angola)")]
+    [InlineData("Klingon (Qo'noS)")]
+    [InlineData("English (")]
     public void InputThatIsNotALanguageToTranslateIsRefused(string? input)
     {
         LanguageCodes.TryNormalize(input, out var canonical).ShouldBeFalse();

@@ -53,7 +53,7 @@ public sealed class ApertiumTranslationEngine : ITranslationEngine
         var output = await Runner.RunAsync(Arguments("-u", "-f", "html", pair.Mode), encoded.Html, cancellationToken);
         var texts = ApertiumHtmlCodec.Decode(encoded, output);
 
-        _logger.LogInformation(
+        _logger.LogDebug(
             "Apertium {Mode} translated {SegmentCount} segments in {ElapsedMs} ms",
             pair.Mode, batch.Segments.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
