@@ -1,1 +1,31 @@
-var builder = WebApplication.CreateBuilder(args); var app = builder.Build(); app.Run();
+using FluxCaption.Api.Apis;
+using FluxCaption.Api.Extensions;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(builder);
+}
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapScalarApiReference();
+
+app.MapJobsApi();
+app.MapEventsApi();
+app.MapSystemApi();
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Subtitles;
+
+namespace FluxCaption.Api.Apis;
+
+/// <summary>A job as clients see it. Status and stage serialise as lower-case words.</summary>
+public sealed record JobResponse(
+    Guid Id,
+    JobStatus Status,
+    JobStage Stage,
+    double Progress,
+    string? SourceLanguage,
+    string TargetLanguage,
+    string Engine,
+    string? Model,
+    string OutputFormat,
+    JobError? Error,
+    IReadOnlyList<JobWarning> Warnings,
+    int Attempt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt);
+
+public sealed record JobError(string Code, string Message);
+
+/// <summary>Something about the result the user must know, e.g. a cue that kept its source text.</summary>
+public sealed record JobWarning(int? CueIndex, string Code, string Message);
+
+public sealed record JobPageResponse(IReadOnlyList<JobResponse> Items, int Page, int PageSize, int Total);
+
+public static class JobResponseMapping
+{
+    public static JobResponse ToJobResponse(this Job job) => new(
+        job.Id,
+        job.Status,
+        job.Stage,
+        Math.Round(job.Progress, 4),
+        job.SourceLanguage,
+        job.TargetLanguage,
+        job.Engine,
+        job.Model,
+        SubtitleFormatNames.ToApiName(job.OutputFormat),
+        job.ErrorCode is null ? null : new JobError(job.ErrorCode, job.ErrorMessage ?? job.ErrorCode),
+        ReadWarnings(job.Warnings),
+        job.Attempt,
+        job.CreatedAt,
+        job.StartedAt,
+        job.FinishedAt);
+
+    public static JobPageResponse ToJobPageResponse(this JobPage page) =>
+        new([.. page.Items.Select(ToJobResponse)], page.Page, page.PageSize, page.Total);
+
+    // The worker stores warnings as a JSON array of {cueIndex, code, message}; read it leniently so an
+    // older or newer shape never turns a job read into a 500.
+    private static List<JobWarning> ReadWarnings(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+
+            return [.. document.RootElement.EnumerateArray().Select(ReadWarning)];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static JobWarning ReadWarning(JsonElement element)
+    {
+        int? cue = TryGet(element, "cueIndex", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : null;
+        var code = TryGet(element, "code", out var k) ? k.ToString() : "warning";
+        var message = TryGet(element, "message", out var m) ? m.ToString() : code;
+        return new JobWarning(cue, code, message);
+    }
+
+    private static bool TryGet(JsonElement element, string name, out JsonElement value)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+}

@@ -1,0 +1,171 @@
+using FluxCaption.Api.Extensions;
+using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Subtitles;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace FluxCaption.Api.Apis;
+
+public static class JobsApi
+{
+    public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
+
+        api.MapPost("/translate", TranslateAsync)
+            .WithName("CreateTranslationJob")
+            .WithSummary("Upload a subtitle file and queue its translation")
+            .DisableAntiforgery();
+        api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("One job's state");
+        api.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetJobResult").WithSummary("Download the translated file");
+        api.MapPost("/{id:guid}/cancel", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.CancelAsync(id, ct)))
+            .WithName("CancelJob").WithSummary("Cancel a queued, running or paused job");
+        api.MapPost("/{id:guid}/pause", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.PauseAsync(id, ct)))
+            .WithName("PauseJob").WithSummary("Pause a queued or running job at its next checkpoint");
+        api.MapPost("/{id:guid}/resume", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.ResumeAsync(id, ct)))
+            .WithName("ResumeJob").WithSummary("Resume a paused job from its checkpoint");
+        api.MapPost("/{id:guid}/retry", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.RetryAsync(id, ct)))
+            .WithName("RetryJob").WithSummary("Run a failed or cancelled job again");
+        return api;
+    }
+
+    public static async Task<Results<Accepted<JobResponse>, ValidationProblem>> TranslateAsync(
+        IFormFile? file,
+        [FromForm] string? targetLanguage,
+        [FromForm] string? sourceLanguage,
+        [FromForm] string? engine,
+        [FromForm] string? model,
+        [FromForm] string? outputFormat,
+        IJobService jobs,
+        EngineCatalog engines,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var errors = TranslateRequestValidator.Validate(
+            file, targetLanguage, sourceLanguage, engine, outputFormat, options.Value.MaxUploadBytes, engines, out var fields);
+        if (errors.Count > 0 || fields is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The translation request is not valid.");
+        }
+
+        var bytes = await ReadAllAsync(file!, cancellationToken);
+        SubtitleDocument document;
+        try
+        {
+            document = SubtitleFile.Load(bytes, file!.FileName);
+        }
+        catch (Exception ex) when (ex is SubtitleEncodingException or SubtitleFormatException)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["file"] = [ex.Message] },
+                title: "The uploaded file is not a subtitle FluxCaption can read.");
+        }
+
+        var job = await jobs.CreateTranslationJobAsync(
+            new NewTranslationJob(
+                document,
+                Path.GetFileName(file!.FileName),
+                fields.SourceLanguage,
+                fields.TargetLanguage,
+                fields.Engine,
+                string.IsNullOrWhiteSpace(model) ? null : model.Trim(),
+                fields.OutputFormat ?? document.Format),
+            cancellationToken);
+        return TypedResults.Accepted($"/api/jobs/{job.Id}", job.ToJobResponse());
+    }
+
+    public static async Task<Results<Ok<JobPageResponse>, ValidationProblem>> ListAsync(
+        IJobService jobs,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken,
+        string? status = null,
+        int page = 1,
+        int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        JobStatus? filter = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _))
+            {
+                filter = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"'{status}' is not a job status; use queued, running, paused, succeeded, failed or cancelled."];
+            }
+        }
+
+        if (page < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+
+        if (pageSize < 1 || pageSize > options.Value.MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {options.Value.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var result = await jobs.ListAsync(filter, page, pageSize, cancellationToken);
+        return TypedResults.Ok(result.ToJobPageResponse());
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, IJobService jobs, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(id, cancellationToken);
+        return job is null ? JobNotFound(id) : TypedResults.Ok(job.ToJobResponse());
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetResultAsync(
+        Guid id, IJobService jobs, CancellationToken cancellationToken)
+    {
+        var result = await jobs.GetResultAsync(id, cancellationToken);
+        if (result is null)
+        {
+            return JobNotFound(id);
+        }
+
+        if (result.Job.Status != JobStatus.Succeeded || result.Content is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The job has no result yet.",
+                detail: $"Job {id} is {result.Job.Status.ToString().ToLowerInvariant()}; a result exists only once it has succeeded.");
+        }
+
+        return TypedResults.File(result.Content, result.ContentType ?? "text/plain; charset=utf-8", result.FileName);
+    }
+
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ControlAsync(Task<JobControlOutcome> operation)
+    {
+        var outcome = await operation;
+        return outcome.Result switch
+        {
+            JobControlResult.Applied => TypedResults.Ok(outcome.Job!.ToJobResponse()),
+            JobControlResult.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job."),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The job's state does not allow that.",
+                detail: outcome.Reason),
+        };
+    }
+
+    private static ProblemHttpResult JobNotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job.", detail: $"There is no job {id}.");
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

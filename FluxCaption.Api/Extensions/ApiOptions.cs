@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FluxCaption.Api.Extensions;
+
+/// <summary>Settings of the Api service (section "Api").</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+    public const long DefaultMaxUploadBytes = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// The API key clients send. When empty, one is generated at first start, stored (hashed) in the
+    /// database and written once to the log.
+    /// </summary>
+    public string? Key { get; set; }
+
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    /// <summary>Engine for jobs that name none; empty means "ollama" when an LLM is configured, else "apertium".</summary>
+    public string? DefaultEngine { get; set; }
+
+    [Range(1, 500)]
+    public int MaxPageSize { get; set; } = 200;
+}

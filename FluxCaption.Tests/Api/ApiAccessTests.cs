@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluxCaption.Tests.Infrastructure;
+
+namespace FluxCaption.Tests.Api;
+
+/// <summary>Who may call the Api, and what is open without a key.</summary>
+public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
+{
+    [Fact]
+    public async Task ACallWithoutAKeyGets401ProblemDetailsThatSaysHowToSendOne()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/api/jobs");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("X-Api-Key");
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsRefused()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "not-the-key");
+
+        using var response = await client.GetAsync("/api/jobs");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task TheKeyIsAcceptedAsABearerToken()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.TestApiKey);
+
+        using var response = await client.GetAsync("/api/jobs");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task HealthAndAlivenessAnswerWithoutAKeyAndSeePostgresAndRedis()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis);
+        using var client = factory.CreateClient();
+
+        (await client.GetStringAsync("/health")).ShouldBe("Healthy");
+        (await client.GetStringAsync("/alive")).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task HealthReportsUnhealthyWhenRedisCannotBeReached()
+    {
+        var nowhere = $"127.0.0.1:{ChildProcess.FreeTcpPort()},connectTimeout=500";
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = nowhere });
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheTranslateCallAndTheApiKey()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis);
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        document.GetProperty("paths").TryGetProperty("/api/jobs/translate", out _).ShouldBeTrue();
+        document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task WithoutAConfiguredKeyOneIsGeneratedShownOnceAndItWorks()
+    {
+        var database = await TestDatabases.CreateMigratedAsync(postgres);
+        var noKey = new Dictionary<string, string?> { ["Api:Key"] = null };
+
+        string generated;
+        await using (var first = await ApiFactory.CreateAsync(postgres, redis, noKey, database))
+        {
+            using var client = first.CreateClient();
+            (await client.GetAsync("/api/jobs")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            var line = first.Logs.Lines.Where(l => l.Contains("generated", StringComparison.OrdinalIgnoreCase)).ShouldHaveSingleItem();
+            generated = line.Split(' ').Last().Trim();
+            client.DefaultRequestHeaders.Add("X-Api-Key", generated);
+            (await client.GetAsync("/api/jobs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await using var second = await ApiFactory.CreateAsync(postgres, redis, noKey, database);
+        using var again = second.CreateClient();
+        again.DefaultRequestHeaders.Add("X-Api-Key", generated);
+        (await again.GetAsync("/api/jobs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.Logs.Lines.ShouldNotContain(l => l.Contains(generated));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluxCaption.Tests.Infrastructure;
+
+namespace FluxCaption.Tests.Api;
+
+/// <summary>The job calls of the Api contract, with no worker running: what is queued stays queued.</summary>
+public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : IAsyncLifetime
+{
+    private ApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await ApiFactory.CreateAsync(postgres, redis);
+        _client = _factory.CreateAuthorizedClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAcceptedUploadAnswers202WithTheQueuedJobAndItsLocation()
+    {
+        using var response = await _client.PostAsync("/api/jobs/translate",
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), targetLanguage: "spa"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var job = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = job.GetProperty("id").GetGuid();
+        response.Headers.Location!.ToString().ShouldBe($"/api/jobs/{id}");
+        job.GetProperty("status").GetString().ShouldBe("queued");
+        job.GetProperty("stage").GetString().ShouldBe("translate");
+        job.GetProperty("sourceLanguage").GetString().ShouldBe("en");
+        job.GetProperty("targetLanguage").GetString().ShouldBe("es");
+        job.GetProperty("engine").GetString().ShouldBe("apertium");
+        job.GetProperty("outputFormat").GetString().ShouldBe("srt");
+        job.GetProperty("progress").GetDouble().ShouldBe(0);
+        job.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        var fetched = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+        fetched.GetProperty("id").GetGuid().ShouldBe(id);
+        fetched.GetProperty("createdAt").GetDateTimeOffset().ShouldBe(job.GetProperty("createdAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task TheResultOfAJobThatHasNotSucceededIs409ProblemDetails()
+    {
+        var id = await CreateJobAsync();
+
+        using var response = await _client.GetAsync($"/api/jobs/{id}/result");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("queued");
+    }
+
+    [Fact]
+    public async Task AnUnknownJobIs404ProblemDetailsEverywhere()
+    {
+        var id = Guid.NewGuid();
+        foreach (var path in new[] { $"/api/jobs/{id}", $"/api/jobs/{id}/result" })
+        {
+            using var response = await _client.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        }
+
+        using var cancel = await _client.PostAsync($"/api/jobs/{id}/cancel", null);
+        cancel.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ACancelledJobStaysCancelledAndCannotBeResumed()
+    {
+        var id = await CreateJobAsync();
+
+        using var cancel = await _client.PostAsync($"/api/jobs/{id}/cancel", null);
+        cancel.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("cancelled");
+
+        using var resume = await _client.PostAsync($"/api/jobs/{id}/resume", null);
+        resume.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        using var pause = await _client.PostAsync($"/api/jobs/{id}/pause", null);
+        pause.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+        job.GetProperty("status").GetString().ShouldBe("cancelled");
+        job.GetProperty("finishedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task APausedJobResumesToQueued()
+    {
+        var id = await CreateJobAsync();
+
+        (await (await _client.PostAsync($"/api/jobs/{id}/pause", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("status").GetString().ShouldBe("paused");
+        (await (await _client.PostAsync($"/api/jobs/{id}/resume", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("status").GetString().ShouldBe("queued");
+    }
+
+    [Fact]
+    public async Task ListingFiltersByStatusAndPages()
+    {
+        var first = await CreateJobAsync();
+        var second = await CreateJobAsync();
+        var third = await CreateJobAsync();
+        await _client.PostAsync($"/api/jobs/{second}/cancel", null);
+
+        var queued = await _client.GetFromJsonAsync<JsonElement>("/api/jobs?status=queued&pageSize=1&page=1");
+        queued.GetProperty("total").GetInt32().ShouldBe(2);
+        queued.GetProperty("items").GetArrayLength().ShouldBe(1);
+        queued.GetProperty("items")[0].GetProperty("id").GetGuid().ShouldBe(third);
+
+        var cancelled = await _client.GetFromJsonAsync<JsonElement>("/api/jobs?status=cancelled");
+        cancelled.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("id").GetGuid()).ShouldBe([second]);
+
+        var all = await _client.GetFromJsonAsync<JsonElement>("/api/jobs");
+        all.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("id").GetGuid()).ShouldBe([third, second, first]);
+    }
+
+    [Fact]
+    public async Task AnUnknownStatusFilterIsRejectedByName()
+    {
+        using var response = await _client.GetAsync("/api/jobs?status=sleeping");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").TryGetProperty("status", out _).ShouldBeTrue();
+    }
+
+    private async Task<Guid> CreateJobAsync()
+    {
+        using var response = await _client.PostAsync("/api/jobs/translate",
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt)));
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}

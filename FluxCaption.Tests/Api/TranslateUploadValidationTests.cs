@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluxCaption.Tests.Infrastructure;
+
+namespace FluxCaption.Tests.Api;
+
+/// <summary>What a client sees when it uploads something FluxCaption cannot or will not translate.</summary>
+public sealed class TranslateUploadValidationTests(PostgresServer postgres, RedisServer redis) : IAsyncLifetime
+{
+    private ApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await ApiFactory.CreateAsync(postgres, redis);
+        _client = _factory.CreateAuthorizedClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task UploadingWithoutAFileReturnsProblemDetailsNamingTheFileField()
+    {
+        var problem = await PostExpectingProblem(TranslateUploads.Form(file: null), HttpStatusCode.BadRequest);
+        ErrorsOf(problem).ShouldContainKey("file");
+    }
+
+    [Fact]
+    public async Task UploadingAnEmptyFileReturnsProblemDetailsSayingItIsEmpty()
+    {
+        var problem = await PostExpectingProblem(TranslateUploads.Form([]), HttpStatusCode.BadRequest);
+        ErrorsOf(problem)["file"].ShouldContain(message => message.Contains("empty"));
+    }
+
+    [Fact]
+    public async Task UploadingBinaryBytesReturnsProblemDetailsSayingTheFileIsNotText()
+    {
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5C, 0x72, 0xA8, 0x66 };
+        var problem = await PostExpectingProblem(TranslateUploads.Form(png, "cover.srt"), HttpStatusCode.BadRequest);
+        ErrorsOf(problem)["file"].ShouldHaveSingleItem().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task UploadingTextThatIsNoSubtitleReturnsProblemDetailsExplainingWhy()
+    {
+        var text = TranslateUploads.Utf8("Dear diary,\nToday nothing happened.\n");
+        var problem = await PostExpectingProblem(TranslateUploads.Form(text, "notes.srt"), HttpStatusCode.BadRequest);
+        ErrorsOf(problem)["file"].ShouldHaveSingleItem().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task AnUnknownTargetLanguageIsRejectedByName()
+    {
+        var form = TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), targetLanguage: "klingonese");
+        var problem = await PostExpectingProblem(form, HttpStatusCode.BadRequest);
+        ErrorsOf(problem)["targetLanguage"].ShouldHaveSingleItem().ShouldContain("klingonese");
+    }
+
+    [Fact]
+    public async Task AMissingTargetLanguageIsRejected()
+    {
+        var form = TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), targetLanguage: null);
+        var problem = await PostExpectingProblem(form, HttpStatusCode.BadRequest);
+        ErrorsOf(problem).ShouldContainKey("targetLanguage");
+    }
+
+    [Fact]
+    public async Task AnEngineThisInstallationDoesNotHaveIsRejectedWithTheAvailableOnes()
+    {
+        var form = TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), engine: "babelfish");
+        var problem = await PostExpectingProblem(form, HttpStatusCode.BadRequest);
+        ErrorsOf(problem)["engine"].ShouldHaveSingleItem().ShouldContain("apertium");
+    }
+
+    [Fact]
+    public async Task APairApertiumDoesNotHaveIsRejectedBeforeAnyJobExists()
+    {
+        var form = TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), targetLanguage: "ja");
+        var problem = await PostExpectingProblem(form, HttpStatusCode.BadRequest);
+        ErrorsOf(problem).ShouldContainKey("engine");
+
+        var jobs = await _client.GetFromJsonAsync<JsonElement>("/api/jobs");
+        jobs.GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnUnknownOutputFormatIsRejected()
+    {
+        var form = TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), outputFormat: "docx");
+        var problem = await PostExpectingProblem(form, HttpStatusCode.BadRequest);
+        ErrorsOf(problem)["outputFormat"].ShouldHaveSingleItem().ShouldContain("docx");
+    }
+
+    [Fact]
+    public async Task AFileOverTheUploadLimitGets413ProblemDetails()
+    {
+        await using var small = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?> { ["Api:MaxUploadBytes"] = "2048" });
+        using var client = small.CreateAuthorizedClient();
+        var big = TranslateUploads.Utf8(string.Concat(Enumerable.Repeat(TranslateUploads.ThreeCueSrt + "\n", 40)));
+
+        using var response = await client.PostAsync("/api/jobs/translate", TranslateUploads.Form(big));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+    }
+
+    private async Task<JsonElement> PostExpectingProblem(MultipartFormDataContent form, HttpStatusCode expected)
+    {
+        using var response = await _client.PostAsync("/api/jobs/translate", form);
+        response.StatusCode.ShouldBe(expected);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static Dictionary<string, string[]> ErrorsOf(JsonElement problem) =>
+        problem.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
+}
