@@ -1,15 +1,12 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace FluxCaption.Tests.Infrastructure;
 
 /// <summary>Runs the machine's server binaries for tests, as the postgres user when we are root.</summary>
-internal static partial class ChildProcess
+internal static class ChildProcess
 {
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    private static partial uint GetEffectiveUserId();
-
-    public static bool IsRoot => OperatingSystem.IsLinux() && GetEffectiveUserId() == 0;
+    // Environment.UserName is the effective user's name on Unix.
+    public static bool IsRoot => OperatingSystem.IsLinux() && Environment.UserName == "root";
 
     /// <summary>Runs to completion and throws with its output when it fails.</summary>
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, string? asUser = null, TimeSpan? timeout = null)
