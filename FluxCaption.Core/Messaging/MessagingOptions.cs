@@ -19,7 +19,7 @@ public sealed class MessagingOptions
     public int MaxDeliveries { get; set; } = 5;
 
     /// <summary>How long an entry stays unacknowledged before another consumer claims it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan ClaimIdleTime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Longest wait between reads when no wake-up signal arrives.</summary>
