@@ -66,6 +66,7 @@ public static class ApplicationServiceExtensions
 
             quartz.AddJob<LeaseReaperJob>(job => job.WithIdentity(LeaseReaperJob.Key).StoreDurably());
             quartz.AddTrigger<LeaseReaperJob>(trigger => trigger
+                .ForJob(LeaseReaperJob.Key)
                 .WithIdentity("lease-reaper-trigger", "fluxcaption")
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.ReaperInterval).RepeatForever()
@@ -73,6 +74,7 @@ public static class ApplicationServiceExtensions
 
             quartz.AddJob<TempFileCleanupJob>(job => job.WithIdentity(TempFileCleanupJob.Key).StoreDurably());
             quartz.AddTrigger<TempFileCleanupJob>(trigger => trigger
+                .ForJob(TempFileCleanupJob.Key)
                 .WithIdentity("temp-file-cleanup-trigger", "fluxcaption")
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.TempCleanupInterval).RepeatForever()
