@@ -24,6 +24,9 @@ public sealed class PrefixingTranslationEngine : ITranslationEngine
 
     public int BatchCount => Volatile.Read(ref _batches);
 
+    /// <summary>When set, the batch with this 1-based number throws the exception instead of answering (once).</summary>
+    public (int Batch, Exception Error)? FailAt { get; set; }
+
     /// <summary>How often each segment id was sent to the engine.</summary>
     public IReadOnlyDictionary<string, int> Requests => _requests;
 
@@ -31,13 +34,17 @@ public sealed class PrefixingTranslationEngine : ITranslationEngine
 
     public async Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _batches);
+        var number = Interlocked.Increment(ref _batches);
         foreach (var segment in batch.Segments)
         {
             _requests.AddOrUpdate(segment.Id, 1, (_, count) => count + 1);
         }
 
         BatchStarted.Release();
+        if (FailAt is { } failure && failure.Batch == number)
+        {
+            throw failure.Error;
+        }
         if (Gate is { } gate)
         {
             await gate.WaitAsync(cancellationToken);
