@@ -1,1 +1,0 @@
-namespace Microsoft.Extensions.Hosting; public static class Tmp;

@@ -1,0 +1,139 @@
+using FluxCaption.Core.Translation.Apertium;
+
+namespace FluxCaption.Tests.Translation.Apertium;
+
+public class ApertiumTranslationEngineTests
+{
+    [Fact]
+    public async Task EnglishBecomesSpanish()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", "The house is red.", "Where is my dog?"),
+            TestContext.Current.CancellationToken);
+
+        result.Count.ShouldBe(2);
+        result[0].Text.ShouldContain("casa");
+        result[0].Text.ShouldContain("roja");
+        result[0].Text.ShouldNotContain("house");
+        result[1].Text.ShouldContain("perro");
+    }
+
+    [Fact]
+    public async Task ManySegmentsInOneBatchKeepTheirIdsAndOrder()
+    {
+        var engine = ApertiumEngineFactory.Create();
+        var texts = Enumerable.Range(0, 300).Select(i => (i % 6) switch
+        {
+            0 => $"Dr. Smith bought {1000 + i} apples. Then he went home.",
+            1 => $"Is it {1000 + i} o'clock? I don't know...",
+            2 => $"Tom & Jerry < {1000 + i} cats!",
+            3 => $"⟦1⟧{1000 + i}⟦2⟧",
+            4 => $"Mr. Brown said: \"{1000 + i} is a number\". It's true; isn't it?",
+            _ => $"{1000 + i}. The end.",
+        }).ToArray();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", texts), TestContext.Current.CancellationToken);
+
+        result.Select(r => r.Id).ShouldBe(Enumerable.Range(0, 300).Select(i => $"cue-{i}"));
+        for (var i = 0; i < result.Count; i++)
+        {
+            result[i].Text.ShouldContain((1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task SegmentsWithoutWordsComeBackAsTheyWent()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", "", "⟦1⟧⟦2⟧", "Hello.", "⟦3⟧", "..."),
+            TestContext.Current.CancellationToken);
+
+        result.Select(r => r.Text).ShouldBe(["", "⟦1⟧⟦2⟧", "Hola.", "⟦3⟧", "..."]);
+    }
+
+    [Fact]
+    public async Task PlaceholdersComeBackOnceEachInTheirPlace()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch(
+                "en",
+                "es",
+                "⟦1⟧The house⟦2⟧ is red.",
+                "Where are you?⟦1⟧I am at home.",
+                "⟦1⟧- Who are you?⟦2⟧- Nobody.",
+                "I said ⟦7⟧hello⟦8⟧ to the dog."),
+            TestContext.Current.CancellationToken);
+
+        result[0].Text.ShouldStartWith("⟦1⟧");
+        result[0].Text.ShouldBe("⟦1⟧La casa⟦2⟧ es roja.");
+
+        var (beforeBreak, afterBreak) = Split(result[1].Text, "⟦1⟧");
+        beforeBreak.ShouldContain("Dónde");
+        afterBreak.ShouldContain("casa");
+
+        result[2].Text.ShouldStartWith("⟦1⟧- ");
+        var (question, answer) = Split(result[2].Text, "⟦2⟧");
+        question.ShouldContain("Quién");
+        answer.ShouldBe("- Nadie.");
+
+        var (said, rest) = Split(result[3].Text, "⟦7⟧");
+        said.ShouldContain("Dije");
+        var (greeting, dog) = Split(rest, "⟦8⟧");
+        greeting.ShouldBe("hola");
+        dog.ShouldContain("perro");
+    }
+
+    [Fact]
+    public async Task AmpersandsAndAngleBracketsSurviveAsText()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", "Tom & Jerry < 3 dogs", "a <b> c &amp; d"),
+            TestContext.Current.CancellationToken);
+
+        result[0].Text.ShouldContain("Tom & Jerry");
+        result[0].Text.ShouldContain("<");
+        result[0].Text.ShouldContain("perros");
+        result[1].Text.ShouldContain("<b>");
+        result[1].Text.ShouldContain("&amp;");
+    }
+
+    [Fact]
+    public async Task UnknownWordsAreNotMarked()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", "The Zorblax house is red."), TestContext.Current.CancellationToken);
+
+        result[0].Text.ShouldContain("Zorblax");
+        result[0].Text.ShouldNotContain("*");
+    }
+
+    [Fact]
+    public async Task SpanishBecomesEnglishAndLatinAmericanSpanishIsReadToo()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        engine.Supports("es-419", "en").ShouldBeTrue();
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("es-MX", "eng", "La casa es roja."), TestContext.Current.CancellationToken);
+
+        result[0].Text.ShouldContain("house");
+    }
+
+    private static (string Before, string After) Split(string text, string placeholder)
+    {
+        text.Split(placeholder).Length.ShouldBe(2, $"'{placeholder}' once in '{text}'");
+        var at = text.IndexOf(placeholder, StringComparison.Ordinal);
+        return (text[..at], text[(at + placeholder.Length)..]);
+    }
+}

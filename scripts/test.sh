@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every FluxCaption test against real PostgreSQL, Redis, ffmpeg and Apertium (the tests start
+# private servers themselves). Ends with one line "N passed, N failed". Usage: scripts/test.sh [test filter args]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+
+ensure_system_packages
+
+RESULTS="$ROOT/artifacts/test-results"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+log "building (FluxCaption.Ci.slnf: everything but the AppHost, which needs Aspire packages)"
+dotnet build FluxCaption.Ci.slnf -c Release -nologo -clp:ErrorsOnly
+
+log "running tests"
+set +e
+timeout --kill-after=30s 40m \
+  "$ROOT/FluxCaption.Tests/bin/Release/net10.0/FluxCaption.Tests" \
+  --results-directory "$RESULTS" --report-xunit-trx --report-xunit-trx-filename results.trx \
+  "$@"
+status=$?
+set -e
+
+trx="$RESULTS/results.trx"
+if [ ! -f "$trx" ]; then
+  echo "the test run produced no results (exit code $status)" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+counter() { grep -o "<Counters[^>]*>" "$trx" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*"; }
+passed=$(counter passed)
+failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
+skipped=$(counter notExecuted)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner itself failed (crash, timeout) after writing partial results: count that as a failure.
+  failed=1
+fi
+
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ "$failed" -eq 0 ]
