@@ -38,7 +38,7 @@ public sealed class WorkerOptions
     public TimeSpan TempCleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>FluxCaption's temp folder (extracted audio, downloads); files older than <see cref="TempFileMaxAge"/> are deleted.</summary>
-    public string TempFolder { get; set; } = Path.Combine(Path.GetTempPath(), "fluxcaption");
+    public string TempDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "fluxcaption");
 
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan TempFileMaxAge { get; set; } = TimeSpan.FromHours(24);

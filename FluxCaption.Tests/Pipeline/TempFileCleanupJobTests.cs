@@ -18,7 +18,7 @@ public sealed class TempFileCleanupJobTests : IDisposable
         await File.WriteAllTextAsync(old, "old", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(fresh, "fresh", TestContext.Current.CancellationToken);
         File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-30));
-        var options = Options.Create(new WorkerOptions { TempFolder = _folder.FullName, TempFileMaxAge = TimeSpan.FromHours(24) });
+        var options = Options.Create(new WorkerOptions { TempDirectory = _folder.FullName, TempFileMaxAge = TimeSpan.FromHours(24) });
 
         await new TempFileCleanupJob(options, TimeProvider.System, NullLogger<TempFileCleanupJob>.Instance)
             .Execute(null!, TestContext.Current.CancellationToken);

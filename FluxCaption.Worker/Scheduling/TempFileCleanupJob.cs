@@ -11,7 +11,7 @@ public sealed class TempFileCleanupJob(IOptions<WorkerOptions> options, TimeProv
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var folder = options.Value.TempFolder;
+        var folder = options.Value.TempDirectory;
         if (!Directory.Exists(folder))
         {
             return ValueTask.CompletedTask;
