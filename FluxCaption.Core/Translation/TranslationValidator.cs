@@ -99,7 +99,7 @@ internal static partial class TranslationValidator
     }
 
     private static string Comparable(string text) =>
-        Spaces().Replace(text, " ").Trim().ToUpperInvariant();
+        Spaces().Replace(text, " ").Trim();
 
     [GeneratedRegex(@"\r\n|\r|\n")]
     private static partial Regex LineBreaks();

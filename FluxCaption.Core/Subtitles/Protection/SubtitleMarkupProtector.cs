@@ -38,25 +38,27 @@ public static class SubtitleMarkupProtector
 
             // Adjacent markup ("</i>\n<i>") becomes one placeholder: fewer tokens for an engine to juggle.
             var token = new StringBuilder();
-            var hasLineBreak = false;
+            var startsWithBreak = pieces[i].IsLineBreak;
+            var endsWithBreak = false;
             while (i < pieces.Count && pieces[i].IsMarkup)
             {
                 token.Append(pieces[i].Text);
-                hasLineBreak |= pieces[i].IsLineBreak;
+                endsWithBreak = pieces[i].IsLineBreak;
                 i++;
             }
 
             tokens.Add(token.ToString());
             var placeholder = string.Create(CultureInfo.InvariantCulture, $"⟦{tokens.Count}⟧");
 
-            // A break glued to words ("Hello⟦1⟧world") reads as one word to MT engines; spaces keep them apart.
-            if (hasLineBreak && text.Length > 0 && !char.IsWhiteSpace(text[^1]))
+            // A break glued to words ("Hello⟦1⟧world") reads as one word to MT engines; spaces keep them
+            // apart, and ProtectedText.Restore drops spaces on the same side of a break again.
+            if (startsWithBreak && text.Length > 0 && !char.IsWhiteSpace(text[^1]))
             {
                 text.Append(' ');
             }
 
             text.Append(placeholder);
-            if (hasLineBreak && i < pieces.Count && !pieces[i].IsMarkup && !char.IsWhiteSpace(pieces[i].Text[0]))
+            if (endsWithBreak && i < pieces.Count && !pieces[i].IsMarkup && !char.IsWhiteSpace(pieces[i].Text[0]))
             {
                 text.Append(' ');
             }
