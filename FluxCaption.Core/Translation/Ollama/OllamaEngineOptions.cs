@@ -25,11 +25,11 @@ public sealed class OllamaEngineOptions : IValidatableObject
     public bool DisableThinking { get; set; } = true;
 
     /// <summary>One request may take this long: a 7B model on a CPU needs minutes for a batch.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>All attempts of one batch together, retries and their waits included.</summary>
-    [Range(typeof(TimeSpan), "00:00:02", "04:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.200", "04:00:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
     [Range(0, 10)]
