@@ -102,6 +102,14 @@ public class SubtitleMarkupProtectorTests
     }
 
     [Fact]
+    public void UnknownTagsArePlaceholdersButComparisonsAreText()
+    {
+        var protectedText = SubtitleMarkupProtector.Protect("I <3 you, <invalid_tag>a < b</invalid_tag>", SubtitleFormat.WebVtt);
+
+        protectedText.Text.ShouldBe("I <3 you, ⟦1⟧a < b⟦2⟧");
+    }
+
+    [Fact]
     public void WebVttEntitiesAreNotLeftForAnEngineToDecode()
     {
         var protectedText = SubtitleMarkupProtector.Protect("Tom &amp; Jerry", SubtitleFormat.WebVtt);

@@ -109,8 +109,9 @@ internal static partial class MarkupScanner
     [GeneratedRegex(@"\\p(\d+)")]
     private static partial Regex DrawingLevel();
 
-    // HTML-like tags SRT players honour, the WebVTT cue tags, and WebVTT karaoke timestamps.
-    [GeneratedRegex(@"\G(?:</?(?:i|b|u|s|font|v|c|lang|ruby|rt)(?:[.\s][^<>]*)?>|<(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}>)", RegexOptions.IgnoreCase)]
+    // Anything shaped like a tag (<i>, <font ...>, <v.cls Name>, <c.yellow>, <lang en>, <ruby>/<rt>, and
+    // tags players drop unknown) plus WebVTT karaoke timestamps. "<3" or "a < b" are not tags.
+    [GeneratedRegex(@"\G(?:</?[A-Za-z][\w.\-]*(?:\s[^<>]*)?>|<(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}>)")]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\G&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")]
