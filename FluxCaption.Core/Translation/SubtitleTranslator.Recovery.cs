@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FluxCaption.Core.Subtitles.Protection;
 
 namespace FluxCaption.Core.Translation;
@@ -75,8 +76,13 @@ public sealed partial class SubtitleTranslator
             PreviousErrors = previousErrors,
         };
 
+        var started = Stopwatch.GetTimestamp();
         var replies = await run.Engine.TranslateAsync(batch, cancellationToken);
+        var engineTag = new KeyValuePair<string, object?>("engine", run.Engine.Name);
+        TranslationTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
+
         var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer);
+        TranslationTelemetry.Requests.Add(1, engineTag, new("outcome", outcome.Succeeded ? "accepted" : "refused"));
         if (!outcome.Succeeded)
         {
             LogRefused(units[0].CueIndex, units.Count, string.Join("; ", outcome.Errors));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Subtitles;
 using Microsoft.Extensions.Logging;
@@ -18,8 +17,6 @@ public sealed partial class SubtitleTranslator(
     IOptions<TranslationOptions> options,
     ILogger<SubtitleTranslator> logger) : ISubtitleTranslator
 {
-    internal static readonly ActivitySource ActivitySource = new("FluxCaption.Translation");
-
     private readonly TranslationOptions _options = options.Value;
 
     /// <remarks>
@@ -53,7 +50,7 @@ public sealed partial class SubtitleTranslator(
         // Parallel.ForEachAsync starts items in enumeration order, so batches begin in file order.
         await Parallel.ForEachAsync(plan.Batches, parallel, async (batch, token) =>
         {
-            using var activity = ActivitySource.StartActivity("translate batch");
+            using var activity = TranslationTelemetry.ActivitySource.StartActivity("translate batch");
             activity?.SetTag("translation.engine", engine.Name);
             activity?.SetTag("translation.first_cue", batch[0].CueIndex);
             activity?.SetTag("translation.segments", batch.Count);
@@ -76,6 +73,7 @@ public sealed partial class SubtitleTranslator(
                     {
                         run.Known[member.CueIndex] = restored.Text;
                         report[member.CueIndex] = restored.Text;
+                        TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", "translated"));
                     }
                     else
                     {

@@ -32,5 +32,9 @@ internal sealed class TranslationRun(
 
     public IEnumerable<TranslationWarning> Warnings => _warnings;
 
-    public void Warn(int cueIndex, string code, string message) => _warnings.Add(new TranslationWarning(cueIndex, code, message));
+    public void Warn(int cueIndex, string code, string message)
+    {
+        _warnings.Add(new TranslationWarning(cueIndex, code, message));
+        TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", code));
+    }
 }
