@@ -74,6 +74,19 @@ public class ScriptedOllamaServerTests
     }
 
     [Fact]
+    public async Task LatencyDelaysEveryAnswer()
+    {
+        await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        using var client = new OllamaApiClient(ollama.Endpoint, ollama.Model);
+        ollama.Latency = TimeSpan.FromMilliseconds(400);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await ((IChatClient)client).GetResponseAsync(Messages(), cancellationToken: TestContext.Current.CancellationToken);
+
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(380));
+    }
+
+    [Fact]
     public async Task ARequestThatIsNotABatchGetsAPlainTextAnswer()
     {
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
