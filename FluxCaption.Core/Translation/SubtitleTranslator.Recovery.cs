@@ -6,9 +6,10 @@ namespace FluxCaption.Core.Translation;
 public sealed partial class SubtitleTranslator
 {
     /// <summary>
-    /// Asks for <paramref name="units"/>; a refused reply is asked again once with its errors (on the
-    /// whole batch and on single cues), then the units are split in halves until single cues remain.
-    /// Returns the accepted translation (with placeholders) per unit; units missing from it kept their source.
+    /// Asks for <paramref name="units"/>; a refused batch is asked again once with its errors, then split
+    /// in halves until single cues remain, each part asked once. That bounds a hopeless batch of n cues
+    /// to about 2n requests. Returns the accepted translation (with placeholders) per unit; units
+    /// missing from it kept their source.
     /// </summary>
     private async Task<Dictionary<int, string>> TranslateUnitsAsync(
         TranslationRun run,
@@ -18,7 +19,7 @@ public sealed partial class SubtitleTranslator
         CancellationToken cancellationToken)
     {
         var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken);
-        if (!outcome.Succeeded && (firstAsk || units.Count == 1))
+        if (!outcome.Succeeded && firstAsk)
         {
             outcome = await AskAsync(run, units, preceding, outcome.Errors, cancellationToken);
         }

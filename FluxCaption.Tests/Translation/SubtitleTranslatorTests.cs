@@ -240,14 +240,27 @@ public class SubtitleTranslatorTests
     [Fact]
     public async Task AnEngineThatEchoesTheSourceLeavesEveryCueWarnedAndNoneLost()
     {
-        var document = Srt("We have to leave now", "Where are my keys", "Michael!");
+        var document = Srt("We have to leave now", "Where are my keys", "Michael!", "New York City", "3:10 to Yuma");
         var engine = new FakeTranslationEngine { Tamper = (b, _, _) => [.. b.Segments.Select(s => new TranslatedSegment(s.Id, s.Text))] };
 
         var result = await Translator(null, engine).TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken);
 
-        result.Document.Cues.Select(c => c.Text).ShouldBe(["We have to leave now", "Where are my keys", "Michael!"]);
-        result.Warnings.Select(w => w.CueIndex).ShouldBe([0, 1]);
+        result.Document.Cues.Select(c => c.Text).ShouldBe(["We have to leave now", "Where are my keys", "Michael!", "New York City", "3:10 to Yuma"]);
+        result.Warnings.Select(w => w.CueIndex).ShouldBe([0, 1, 4]);
         result.Warnings.ShouldAllBe(w => w.Message.Contains("untranslated"));
+    }
+
+    [Fact]
+    public async Task AHopelessBatchCostsAtMostTwoRequestsPerCue()
+    {
+        var document = Srt([.. Enumerable.Range(0, 16).Select(i => $"Hopeless line number {i}")]);
+        var engine = new FakeTranslationEngine { Tamper = (_, _, _) => [] };
+
+        var result = await Translator(null, engine).TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken);
+
+        result.Warnings.Count.ShouldBe(16);
+        engine.Batches.Count.ShouldBeLessThanOrEqualTo(2 * 16);
+        engine.Batches.Count(b => b.Segments.Count == 1).ShouldBe(16);
     }
 
     [Fact]
