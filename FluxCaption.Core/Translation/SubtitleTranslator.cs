@@ -38,6 +38,8 @@ public sealed partial class SubtitleTranslator(
         var plan = TranslationPlanner.Plan(request.Document, request.CompletedCues, _options);
         var run = new TranslationRun(request, engine, source, target, plan);
         var completed = plan.Resumed.Count;
+        var failedInARow = 0;
+        var anySucceeded = plan.Resumed.Count > 0;
         using var reportGate = new SemaphoreSlim(1, 1);
         var parallel = new ParallelOptions
         {
@@ -85,6 +87,7 @@ public sealed partial class SubtitleTranslator(
             await reportGate.WaitAsync(token);
             try
             {
+                GiveUpIfHopeless(run, report.Count > 0, ref failedInARow, ref anySucceeded);
                 completed += batch.Sum(u => u.Members.Count);
                 await onBatchCompleted(new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count), token);
             }
@@ -97,6 +100,19 @@ public sealed partial class SubtitleTranslator(
         var warnings = run.Warnings.OrderBy(w => w.CueIndex).ToList();
         LogFinished(plan.TranslatableCues.Count, warnings.Count);
         return new SubtitleTranslationResult(BuildDocument(request.Document, run.Known), warnings);
+    }
+
+    private void GiveUpIfHopeless(TranslationRun run, bool batchSucceeded, ref int failedInARow, ref bool anySucceeded)
+    {
+        anySucceeded |= batchSucceeded;
+        failedInARow = batchSucceeded ? 0 : failedInARow + 1;
+        if (!anySucceeded && _options.GiveUpAfterFailedBatches > 0 && failedInARow >= _options.GiveUpAfterFailedBatches)
+        {
+            var sample = run.Warnings.OrderBy(w => w.CueIndex).FirstOrDefault()?.Message ?? "";
+            throw new TranslationEngineException(
+                TranslationEngineException.EngineUnusable,
+                $"The {run.Engine.Name} engine returned nothing usable for the first {failedInARow} batches; giving up. First problem: {sample}");
+        }
     }
 
     private ITranslationEngine ResolveEngine(string name, string source, string target)

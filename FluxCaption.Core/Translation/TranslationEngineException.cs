@@ -2,12 +2,14 @@ namespace FluxCaption.Core.Translation;
 
 /// <summary>
 /// A translation that cannot start or go on for a reason retrying will not fix: the job names an
-/// engine nobody registered (<c>engine_unknown</c>) or a language pair the engine lacks (<c>pair_unsupported</c>).
+/// engine nobody registered (<c>engine_unknown</c>), a language pair the engine lacks (<c>pair_unsupported</c>),
+/// or an engine whose first batches all came back unusable (<c>engine_unusable</c>).
 /// </summary>
 public sealed class TranslationEngineException : Exception
 {
     public const string EngineUnknown = "engine_unknown";
     public const string PairUnsupported = "pair_unsupported";
+    public const string EngineUnusable = "engine_unusable";
 
     public TranslationEngineException()
         : this("translation_failed", "Translation failed.")

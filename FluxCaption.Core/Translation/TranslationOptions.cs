@@ -30,6 +30,14 @@ public sealed class TranslationOptions
     [Range(0, 100)]
     public int FollowingContextLines { get; set; } = 3;
 
+    /// <summary>
+    /// When this many batches in a row come back with no usable line before any batch ever succeeded,
+    /// the model cannot do the job (no JSON, wrong language): fail it rather than grind through the
+    /// whole file keeping source text. 0 never gives up.
+    /// </summary>
+    [Range(0, 1000)]
+    public int GiveUpAfterFailedBatches { get; set; } = 3;
+
     /// <summary>Batches in flight at once; match the engine's capacity (Ollama's OLLAMA_NUM_PARALLEL).</summary>
     [Range(1, 64)]
     public int MaxParallelBatches { get; set; } = 1;

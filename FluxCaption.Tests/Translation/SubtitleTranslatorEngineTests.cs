@@ -87,4 +87,32 @@ public class SubtitleTranslatorEngineTests
         reports.Select(r => r.CompletedCueCount).Order().Last().ShouldBe(30);
         reports.SelectMany(r => r.Cues.Keys).Order().ShouldBe(Enumerable.Range(0, 30));
     }
+
+    [Fact]
+    public async Task AnEngineWhoseFirstBatchesAreAllUnusableFailsTheTranslationInsteadOfGrindingOn()
+    {
+        var document = Srt("One long line", "Two long lines", "Three long lines", "Four long lines", "Five long lines");
+        var engine = new FakeTranslationEngine { Tamper = (_, _, _) => [] };
+        var options = new TranslationOptions { MaxCuesPerBatch = 1, GiveUpAfterFailedBatches = 3 };
+
+        var error = await Should.ThrowAsync<TranslationEngineException>(
+            () => Translator(options, engine).TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken));
+
+        error.Code.ShouldBe(TranslationEngineException.EngineUnusable);
+        error.Message.ShouldContain("missing");
+        engine.Batches.Select(b => b.Segments[0].Id).Distinct().ShouldBe(["0", "1", "2"]);
+    }
+
+    [Fact]
+    public async Task AnEngineThatWorkedOnceIsNeverGivenUpOn()
+    {
+        var document = Srt("One long line", "Two long lines", "Three long lines", "Four long lines", "Five long lines");
+        var engine = new FakeTranslationEngine { Tamper = (b, r, _) => b.Segments[0].Id == "0" ? r : [] };
+        var options = new TranslationOptions { MaxCuesPerBatch = 1, GiveUpAfterFailedBatches = 2 };
+
+        var result = await Translator(options, engine).TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken);
+
+        result.Document.Cues[0].Text.ShouldBe("ONE LONG LINE");
+        result.Warnings.Select(w => w.CueIndex).ShouldBe([1, 2, 3, 4]);
+    }
 }
