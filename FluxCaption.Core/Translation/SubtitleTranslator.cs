@@ -8,7 +8,8 @@ namespace FluxCaption.Core.Translation;
 /// <summary>
 /// Translates a document batch by batch through the engine the job names. Bad replies (missing,
 /// duplicated, untranslated, overlong lines, damaged placeholders) are re-asked once, then split
-/// down to single cues; a cue that still fails keeps its source text with a warning. Exceptions
+/// down to single cues; a cue that still fails keeps its source text with a warning (and when the
+/// first batches all fail, the engine is declared unusable instead). Exceptions
 /// from an engine are never turned into warnings: by the time one arrives here the engine's
 /// resilience pipeline has given up, so it propagates and the job fails or retries from its checkpoint.
 /// </summary>
