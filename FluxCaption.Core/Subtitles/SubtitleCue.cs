@@ -34,6 +34,9 @@ public sealed class SubtitleCue
     /// <summary>Blank lines that followed the cue in the source (null: the format's usual spacing).</summary>
     internal int? BlankLinesAfter { get; set; }
 
+    /// <summary>ASS/SSA: non-event lines (blank, comments, garbage) that followed this event in [Events].</summary>
+    internal List<string>? LinesAfter { get; set; }
+
     public SubtitleCue Clone() => new()
     {
         Start = Start,
@@ -45,5 +48,6 @@ public sealed class SubtitleCue
         BlocksBefore = BlocksBefore?.Select(block => block.ToList()).ToList(),
         SourceTiming = SourceTiming,
         BlankLinesAfter = BlankLinesAfter,
+        LinesAfter = LinesAfter is null ? null : [.. LinesAfter],
     };
 }

@@ -60,10 +60,10 @@ internal static class AssParser
                 var isComment = line.TrimStart().StartsWith("Comment", StringComparison.OrdinalIgnoreCase);
                 lastEvent = ReadEvent(dialogue, isComment, i + 1, script, document, expected);
             }
-            else if (TextLines.IsBlank(line) && lastEvent is not null)
+            else if (lastEvent is not null)
             {
-                // Blank lines between events stay with the event they follow, so spacing round-trips.
-                lastEvent.BlankLinesAfter = (lastEvent.BlankLinesAfter ?? 0) + 1;
+                // Lines between events stay with the event they follow, so the layout round-trips.
+                (lastEvent.LinesAfter ??= []).Add(line);
             }
             else
             {
@@ -98,14 +98,15 @@ internal static class AssParser
         }
 
         var format = script.EventFormat;
-        var values = body.Split(',', format.Count);
+        // The space after "Dialogue:" belongs to the line syntax, not to the first field.
+        var values = (body.StartsWith(' ') ? body[1..] : body).Split(',', format.Count);
         if (values.Length < format.Count)
         {
             document.Warnings.Add(new(lineNumber, $"the event has {values.Length} fields but the Format line names {format.Count}; the event was skipped"));
             return null;
         }
 
-        var fields = new AssEventFields { IsComment = isComment };
+        var fields = new AssEventFields { IsComment = isComment, SourceValues = values };
         var cue = new SubtitleCue { Ass = fields };
         string startText = "", endText = "";
         for (var f = 0; f < format.Count; f++)

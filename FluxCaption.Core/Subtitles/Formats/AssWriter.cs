@@ -58,15 +58,21 @@ internal static class AssWriter
         foreach (var cue in document.Cues)
         {
             lines.Add(EventLine(cue, format));
-            lines.AddRange(Enumerable.Repeat("", cue.BlankLinesAfter ?? 0));
+            lines.AddRange(cue.LinesAfter ?? []);
         }
     }
+
+    // Keeps padding such as "Style     ," while the value itself is unchanged.
+    private static string AsWritten(AssEventFields fields, IReadOnlyList<string> format, int index, string value) =>
+        fields.SourceValues is { } source && source.Length == format.Count && index < format.Count - 1 && source[index].Trim() == value
+            ? source[index]
+            : value;
 
     private static string EventLine(SubtitleCue cue, IReadOnlyList<string> format)
     {
         var fields = cue.Ass ?? new AssEventFields();
         var timing = cue.SourceTiming is { LineText: null } source && source.Matches(cue) ? source : null;
-        var values = format.Select(field => AssFormat.Canonical(field) switch
+        var values = format.Select((field, index) => AsWritten(fields, format, index, AssFormat.Canonical(field) switch
         {
             "layer" => fields.Layer.StartsWith("Marked=", StringComparison.OrdinalIgnoreCase) ? "0" : fields.Layer,
             "marked" => fields.Layer.StartsWith("Marked=", StringComparison.OrdinalIgnoreCase) ? fields.Layer : "Marked=0",
@@ -80,7 +86,7 @@ internal static class AssWriter
             "effect" => fields.Effect,
             "text" => cue.Text.Replace("\r\n", "\\N", StringComparison.Ordinal).Replace("\n", "\\N", StringComparison.Ordinal),
             _ => fields.OtherFields?.GetValueOrDefault(field) ?? "",
-        });
+        }));
         return $"{(fields.IsComment ? "Comment" : "Dialogue")}: {string.Join(',', values)}";
     }
 }

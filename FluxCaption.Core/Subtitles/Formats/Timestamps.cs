@@ -32,9 +32,10 @@ internal static partial class Timestamps
         return TryBuild(match, out value);
     }
 
-    public static bool IsStrictSrt(string text) => StrictSrtPattern().IsMatch(text);
+    public static bool IsStrictSrt(string text, TimeSpan value) => StrictSrtPattern().IsMatch(text) && FormatSrt(value) == text;
 
-    public static bool IsStrictWebVtt(string text) => StrictVttPattern().IsMatch(text);
+    public static bool IsStrictWebVtt(string text, TimeSpan value) =>
+        StrictVttPattern().IsMatch(text) && (FormatWebVtt(value) == text || FormatWebVtt(value) == "00:" + text);
 
     public static bool TryParseAss(string text, out TimeSpan value)
     {
@@ -77,7 +78,9 @@ internal static partial class Timestamps
         var hours = match.Groups["h"].Success ? int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) : 0;
         var minutes = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var seconds = int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture);
-        if (minutes > 59 || seconds > 59)
+        // Overflowing fields ("00:02:60.000") are read by value, as lenient players do; callers flag
+        // them as non-canonical because they do not format back to the same text.
+        if (minutes > 99 || seconds > 99)
         {
             return false;
         }
@@ -89,7 +92,7 @@ internal static partial class Timestamps
             millis = int.Parse(fraction.PadRight(3, '0'), CultureInfo.InvariantCulture);
         }
 
-        value = new TimeSpan(0, hours, minutes, seconds, millis);
+        value = TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(seconds) + TimeSpan.FromMilliseconds(millis);
         return true;
     }
 }

@@ -35,8 +35,8 @@ internal sealed record TimingLine(TimeSpan Start, TimeSpan End, string? Settings
         var tail = line[coreLength..];
         var settings = tail.Trim();
         var canonical = webVtt
-            ? Timestamps.IsStrictWebVtt(startText) && Timestamps.IsStrictWebVtt(endText)
-            : Timestamps.IsStrictSrt(startText) && Timestamps.IsStrictSrt(endText);
+            ? Timestamps.IsStrictWebVtt(startText, start) && Timestamps.IsStrictWebVtt(endText, end)
+            : Timestamps.IsStrictSrt(startText, start) && Timestamps.IsStrictSrt(endText, end);
         return new TimingLine(
             start,
             end,

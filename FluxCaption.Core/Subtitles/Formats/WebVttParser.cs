@@ -105,6 +105,7 @@ internal static class WebVttParser
             // youtube-dl writes the next timing straight after the text, without a blank line.
             if (TimingLine.TryParse(lines[j], webVtt: true) is not null)
             {
+                document.Warnings.Add(new(j + 1, "a timing line follows cue text without a blank line; read as the start of a new cue"));
                 break;
             }
 
