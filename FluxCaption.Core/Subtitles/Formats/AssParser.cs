@@ -137,12 +137,21 @@ internal static class AssParser
             return null;
         }
 
+        if (!IsCanonical(startText) || !IsCanonical(endText))
+        {
+            document.Warnings.Add(new(lineNumber, $"'{startText}' / '{endText}' is not in the form h:mm:ss.cc; read as {Timestamps.FormatAss(start)} / {Timestamps.FormatAss(end)}"));
+        }
+
         cue.Start = start;
         cue.End = end;
         cue.SourceTiming = new SourceTiming(start, end, startText, endText);
         document.Cues.Add(cue);
         return cue;
     }
+
+    // Two fraction digits after a '.', as every ASS writer emits; hours may be padded.
+    private static bool IsCanonical(string time) =>
+        time.Length >= 4 && time[^3] == '.' && char.IsAsciiDigit(time[^2]) && char.IsAsciiDigit(time[^1]);
 
     private static SubtitleFormat DetectVariant(AssScript script, SubtitleFormat? expected)
     {
