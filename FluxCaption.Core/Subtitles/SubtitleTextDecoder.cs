@@ -84,7 +84,8 @@ public static class SubtitleTextDecoder
             throw new SubtitleEncodingException($"the file is not text: read as {name} it is mostly control characters");
         }
 
-        return new DecodedText(text, name, false);
+        // The IANA name of what we decoded with ("gb18030", "big5", "shift_jis", "windows-1250").
+        return new DecodedText(text, encoding.WebName.ToLowerInvariant(), false);
     }
 
     private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes, string label)
