@@ -3,7 +3,8 @@ using FluxCaption.Core.Subtitles.Conversion;
 namespace FluxCaption.Core.Subtitles;
 
 /// <summary>
-/// Converts a document to another subtitle format. Timings are kept; markup is mapped: ASS
+/// Converts a document to another subtitle format. Timings are kept (ASS/SSA store centiseconds,
+/// so they round to 10 ms there); markup is mapped: ASS
 /// {\i1}/{\b1}/{\u1}/{\s1} &lt;-&gt; &lt;i&gt;/&lt;b&gt;/&lt;u&gt;/&lt;s&gt;, \N &lt;-&gt; line break.
 /// Alignment ({\anN}) stays {\anN} at the start of SRT text (players honour it), becomes WebVTT
 /// cue settings (top row "line:0", middle row "line:50%", left/right "align:left"/"align:right")
