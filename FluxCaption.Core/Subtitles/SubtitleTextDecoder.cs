@@ -65,27 +65,49 @@ public static class SubtitleTextDecoder
 
     private static DecodedText DecodeLegacy(byte[] bytes)
     {
-        var detected = CharsetDetector.DetectFromBytes(bytes).Detected;
-        if (detected?.EncodingName is not { } detectedName || detected.Confidence < 0.2f)
+        var result = CharsetDetector.DetectFromBytes(bytes);
+        var candidates = result.Details.Where(detail => detail.Confidence >= 0.2f).ToList();
+        if (candidates.Count == 0)
         {
             throw new SubtitleEncodingException(
                 "the file is not text: its bytes are neither UTF-8/UTF-16 nor a recognisable legacy encoding (GB18030, Big5, Shift-JIS, Windows-125x)");
         }
 
-        var name = detectedName.ToLowerInvariant();
-
-        // GB2312 and GBK are subsets of GB18030; decoding with the superset never loses a character.
-        var encoding = name is "gb2312" or "gbk" or "gb18030"
-            ? Encoding.GetEncoding("gb18030")
-            : detected.Encoding ?? Encoding.GetEncoding(name);
+        // The detector also names code pages .NET cannot decode (ISO-8859-10/16...): take the most
+        // likely one we can, else Windows-1252, which decodes any byte and is what such files usually are.
+        var encoding = candidates.Select(detail => Supported(detail.EncodingName)).FirstOrDefault(supported => supported is not null)
+            ?? Encoding.GetEncoding(1252);
         var text = encoding.GetString(bytes);
         if (LooksBinary(text))
         {
-            throw new SubtitleEncodingException($"the file is not text: read as {name} it is mostly control characters");
+            throw new SubtitleEncodingException($"the file is not text: read as {encoding.WebName} it is mostly control characters");
         }
 
         // The IANA name of what we decoded with ("gb18030", "big5", "shift_jis", "windows-1250").
         return new DecodedText(text, encoding.WebName.ToLowerInvariant(), false);
+    }
+
+    private static Encoding? Supported(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        // GB2312 and GBK are subsets of GB18030; decoding with the superset never loses a character.
+        if (name.ToLowerInvariant() is "gb2312" or "gbk" or "gb18030")
+        {
+            return Encoding.GetEncoding("gb18030");
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes, string label)
