@@ -1,1 +1,14 @@
-var builder = WebApplication.CreateBuilder(args); var app = builder.Build(); app.Run();
+using FluxCaption.Worker.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();
+
+public partial class Program;

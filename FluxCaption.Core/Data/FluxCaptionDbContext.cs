@@ -1,0 +1,30 @@
+using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Subtitles;
+using Microsoft.EntityFrameworkCore;
+
+namespace FluxCaption.Core.Data;
+
+public sealed class FluxCaptionDbContext(DbContextOptions<FluxCaptionDbContext> options) : DbContext(options)
+{
+    public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<JobEventEntity> JobEvents => Set<JobEventEntity>();
+
+    public DbSet<SubtitleDocumentEntity> SubtitleDocuments => Set<SubtitleDocumentEntity>();
+
+    public DbSet<TranslationMemoryEntry> TranslationMemory => Set<TranslationMemoryEntry>();
+
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FluxCaptionDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<JobStatus>().HaveConversion<LowerCaseEnumConverter<JobStatus>>();
+        configurationBuilder.Properties<JobStage>().HaveConversion<LowerCaseEnumConverter<JobStage>>();
+        configurationBuilder.Properties<JobKind>().HaveConversion<LowerCaseEnumConverter<JobKind>>();
+        configurationBuilder.Properties<SubtitleFormat>().HaveConversion<LowerCaseEnumConverter<SubtitleFormat>>();
+        configurationBuilder.Properties<SubtitleDocumentOrigin>().HaveConversion<LowerCaseEnumConverter<SubtitleDocumentOrigin>>();
+    }
+}

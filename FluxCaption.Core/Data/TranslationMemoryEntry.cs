@@ -1,0 +1,29 @@
+namespace FluxCaption.Core.Data;
+
+/// <summary>A remembered translation of one normalised source line, consulted before any engine call.</summary>
+public sealed class TranslationMemoryEntry
+{
+    public long Id { get; set; }
+
+    public string SourceLang { get; set; } = "";
+
+    public string TargetLang { get; set; } = "";
+
+    /// <summary>Hash of the normalised source text (hex).</summary>
+    public string SourceHash { get; set; } = "";
+
+    public string Engine { get; set; } = "";
+
+    /// <summary>Empty string for the engine's default model, so the unique key has no nulls.</summary>
+    public string Model { get; set; } = "";
+
+    public string SourceText { get; set; } = "";
+
+    public string TargetText { get; set; } = "";
+
+    public long HitCount { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastUsedAt { get; set; }
+}

@@ -1,0 +1,108 @@
+using FluxCaption.Core.Data;
+using FluxCaption.Core.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FluxCaption.Core.Jobs;
+
+/// <summary>
+/// Recovery that needs no live worker: jobs whose lease expired go back to the queue (or end as the
+/// user asked, or fail after their last attempt), and queued jobs whose dispatch was lost are dispatched again.
+/// Nothing fails merely because a process restarted.
+/// </summary>
+public sealed class JobReaper(
+    FluxCaptionDbContext db,
+    StageQueue queue,
+    StageDispatcher dispatcher,
+    JobEventRecorder events,
+    IOptions<JobsOptions> options,
+    TimeProvider clock,
+    ILogger<JobReaper> logger)
+{
+    public async Task<ReapResult> ReapAsync(CancellationToken cancellationToken)
+    {
+        var requeued = await ReclaimExpiredLeasesAsync(cancellationToken);
+        var redispatched = await RedispatchLostAsync(cancellationToken);
+        return new ReapResult(requeued, redispatched);
+    }
+
+    private async Task<int> ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var expired = await db.Jobs.AsNoTracking()
+            .Where(job => job.Status == JobStatus.Running && job.LeaseExpiresAt < now)
+            .Select(job => new { job.Id, job.Stage, job.Attempt, job.MaxAttempts, job.CancelRequested, job.PauseRequested, job.ErrorMessage })
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        var requeued = 0;
+        foreach (var job in expired)
+        {
+            var (status, code, message, eventType) =
+                job.CancelRequested ? (JobStatus.Cancelled, (string?)null, (string?)null, JobEventTypes.Cancelled)
+                : job.PauseRequested ? (JobStatus.Paused, null, null, JobEventTypes.Paused)
+                : job.Attempt >= job.MaxAttempts ? (JobStatus.Failed, JobErrorCodes.AttemptsExhausted,
+                    $"No attempt of {job.MaxAttempts} finished; the last worker stopped renewing its lease." +
+                    (job.ErrorMessage is null ? "" : $" Last error: {job.ErrorMessage}"), JobEventTypes.Failed)
+                : (JobStatus.Queued, null, null, JobEventTypes.Requeued);
+            var terminal = status is JobStatus.Cancelled or JobStatus.Failed;
+            var changed = await db.Jobs
+                .Where(candidate => candidate.Id == job.Id && candidate.Status == JobStatus.Running && candidate.LeaseExpiresAt < now)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(candidate => candidate.Status, status)
+                    .SetProperty(candidate => candidate.ErrorCode, candidate => status == JobStatus.Failed ? code : candidate.ErrorCode)
+                    .SetProperty(candidate => candidate.ErrorMessage, candidate => status == JobStatus.Failed ? message : candidate.ErrorMessage)
+                    .SetProperty(candidate => candidate.PauseRequested, false)
+                    .SetProperty(candidate => candidate.LeaseOwner, (string?)null)
+                    .SetProperty(candidate => candidate.LeaseExpiresAt, (DateTimeOffset?)null)
+                    .SetProperty(candidate => candidate.FinishedAt, candidate => terminal ? now : candidate.FinishedAt)
+                    .SetProperty(candidate => candidate.UpdatedAt, now), cancellationToken);
+            if (changed == 0)
+            {
+                continue;
+            }
+
+            logger.LogWarning("Job {JobId} lease expired; now {Status}", job.Id, status);
+            await events.RecordAsync(job.Id, eventType, "lease expired", cancellationToken);
+            if (status == JobStatus.Queued)
+            {
+                await dispatcher.DispatchAsync(job.Id, job.Stage, job.Attempt, cancellationToken);
+                requeued++;
+            }
+        }
+
+        return requeued;
+    }
+
+    private async Task<int> RedispatchLostAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var staleBefore = now - options.Value.RedispatchAfter;
+        var queued = await db.Jobs.AsNoTracking()
+            .Where(job => job.Status == JobStatus.Queued && job.UpdatedAt <= staleBefore)
+            .Select(job => new { job.Id, job.Stage, job.Attempt })
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        var redispatched = 0;
+        foreach (var stageGroup in queued.GroupBy(job => job.Stage))
+        {
+            var live = await queue.LiveJobIdsAsync(stageGroup.Key);
+            foreach (var job in stageGroup.Where(job => !live.Contains(job.Id)))
+            {
+                // Touch the row first so a slow stream does not get the same job dispatched every run.
+                var touched = await db.Jobs.Where(candidate => candidate.Id == job.Id && candidate.Status == JobStatus.Queued)
+                    .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.UpdatedAt, now), cancellationToken);
+                if (touched == 1)
+                {
+                    logger.LogWarning("Job {JobId} was queued with no stream entry; dispatching it again", job.Id);
+                    await dispatcher.DispatchAsync(job.Id, job.Stage, job.Attempt, cancellationToken);
+                    redispatched++;
+                }
+            }
+        }
+
+        return redispatched;
+    }
+}
+
+public sealed record ReapResult(int Requeued, int Redispatched);

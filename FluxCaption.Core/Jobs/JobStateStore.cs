@@ -1,0 +1,146 @@
+using FluxCaption.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FluxCaption.Core.Jobs;
+
+/// <summary>
+/// Every change of a job's state, each one conditional UPDATE on the status (and lease) it expects,
+/// so a terminal state is never overwritten and a worker that lost its lease changes nothing.
+/// </summary>
+public sealed class JobStateStore(FluxCaptionDbContext db, TimeProvider clock)
+{
+    private IQueryable<Job> Held(Guid id, string owner) =>
+        db.Jobs.Where(job => job.Id == id && job.Status == JobStatus.Running && job.LeaseOwner == owner);
+
+    /// <summary>Takes the job for <paramref name="owner"/> if it is queued, or running under an expired lease, and not asked to stop.</summary>
+    public async Task<bool> TryLeaseAsync(Guid id, string owner, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.Jobs
+            .Where(job => job.Id == id && !job.CancelRequested && !job.PauseRequested
+                && (job.Status == JobStatus.Queued || (job.Status == JobStatus.Running && job.LeaseExpiresAt < now)))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(job => job.Status, JobStatus.Running)
+                .SetProperty(job => job.LeaseOwner, owner)
+                .SetProperty(job => job.LeaseExpiresAt, now + ttl)
+                .SetProperty(job => job.Attempt, job => job.Attempt + 1)
+                .SetProperty(job => job.StartedAt, job => job.StartedAt ?? now)
+                .SetProperty(job => job.UpdatedAt, now), cancellationToken);
+        return rows == 1;
+    }
+
+    /// <summary>Extends the lease while we hold it and tells whether the job was asked to stop.</summary>
+    public async Task<LeaseState> RenewLeaseAsync(Guid id, string owner, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await Held(id, owner).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.LeaseExpiresAt, now + ttl)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken);
+        if (rows == 0)
+        {
+            return LeaseState.Lost;
+        }
+
+        var flags = await db.Jobs.AsNoTracking().Where(job => job.Id == id)
+            .Select(job => new { job.CancelRequested, job.PauseRequested }).SingleAsync(cancellationToken);
+        return flags.CancelRequested ? LeaseState.CancelRequested
+            : flags.PauseRequested ? LeaseState.PauseRequested
+            : LeaseState.Held;
+    }
+
+    public async Task<bool> SaveCheckpointAsync(Guid id, string owner, string checkpoint, double progress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await Held(id, owner).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.Checkpoint, checkpoint)
+            .SetProperty(job => job.Progress, progress)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Marks success unless a cancel arrived meanwhile (cancel wins) or the lease is gone.</summary>
+    public async Task<bool> CompleteAsync(Guid id, string owner, Guid resultDocumentId, string? warnings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await Held(id, owner).Where(job => !job.CancelRequested).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.Status, JobStatus.Succeeded)
+            .SetProperty(job => job.ResultDocumentId, resultDocumentId)
+            .SetProperty(job => job.Warnings, warnings)
+            .SetProperty(job => job.Progress, 1.0)
+            .SetProperty(job => job.ErrorCode, (string?)null)
+            .SetProperty(job => job.ErrorMessage, (string?)null)
+            .SetProperty(job => job.PauseRequested, false)
+            .SetProperty(job => job.LeaseOwner, (string?)null)
+            .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(job => job.FinishedAt, now)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    public async Task<bool> FailAsync(Guid id, string owner, string code, string message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await Held(id, owner).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.Status, JobStatus.Failed)
+            .SetProperty(job => job.ErrorCode, code)
+            .SetProperty(job => job.ErrorMessage, message)
+            .SetProperty(job => job.LeaseOwner, (string?)null)
+            .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(job => job.FinishedAt, now)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Gives the job back to the queue (transient failure, worker shutdown), keeping its checkpoint.</summary>
+    public async Task<bool> RequeueAsync(Guid id, string owner, string? code, string? message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await Held(id, owner).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.Status, JobStatus.Queued)
+            .SetProperty(job => job.ErrorCode, code)
+            .SetProperty(job => job.ErrorMessage, message)
+            .SetProperty(job => job.LeaseOwner, (string?)null)
+            .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Ends a running stage as cancelled or paused at the request of a user, keeping the checkpoint.</summary>
+    public async Task<bool> StopAsync(Guid id, string owner, JobStatus status, CancellationToken cancellationToken)
+    {
+        if (status is not (JobStatus.Cancelled or JobStatus.Paused))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Only Cancelled or Paused end a stage on request.");
+        }
+
+        var now = clock.GetUtcNow();
+        return await Held(id, owner).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.Status, status)
+            .SetProperty(job => job.PauseRequested, false)
+            .SetProperty(job => job.LeaseOwner, (string?)null)
+            .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(job => job.FinishedAt, status == JobStatus.Cancelled ? now : null)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Fails a job whose message was dead-lettered, unless a live worker holds it or it already ended.</summary>
+    public async Task<bool> FailUnleasedAsync(Guid id, string code, string message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Jobs
+            .Where(job => job.Id == id
+                && (job.Status == JobStatus.Queued || (job.Status == JobStatus.Running && job.LeaseExpiresAt < now)))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(job => job.Status, JobStatus.Failed)
+                .SetProperty(job => job.ErrorCode, code)
+                .SetProperty(job => job.ErrorMessage, message)
+                .SetProperty(job => job.LeaseOwner, (string?)null)
+                .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(job => job.FinishedAt, now)
+                .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+}
+
+public enum LeaseState
+{
+    Held,
+    Lost,
+    CancelRequested,
+    PauseRequested,
+}

@@ -1,0 +1,233 @@
+using FluxCaption.Core.Data;
+using System.Diagnostics;
+using FluxCaption.Core.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FluxCaption.Core.Jobs;
+
+/// <summary>
+/// Handles one stage delivery end to end: dead-letters poison, takes the lease (a duplicate leases
+/// nothing and is a no-op), heartbeats, runs the stage, records the outcome. The caller acknowledges
+/// the entry only after this returns, i.e. after the outcome is committed.
+/// </summary>
+public sealed class StageMessageProcessor(
+    FluxCaptionDbContext db,
+    JobStateStore state,
+    JobEventRecorder events,
+    StageQueue queue,
+    StageDispatcher dispatcher,
+    RunningJobRegistry registry,
+    IServiceProvider services,
+    IServiceScopeFactory scopeFactory,
+    IOptions<JobsOptions> jobsOptions,
+    IOptions<MessagingOptions> messagingOptions,
+    ILogger<StageMessageProcessor> logger)
+{
+    private readonly JobsOptions _jobs = jobsOptions.Value;
+
+    public async Task<StageOutcome> ProcessAsync(JobStage stage, StageDelivery delivery, string owner, CancellationToken stoppingToken)
+    {
+        if (delivery.Message is not { } message)
+        {
+            await queue.DeadLetterAsync(stage, delivery, "unreadable stage message");
+            return StageOutcome.DeadLettered;
+        }
+
+        if (delivery.DeliveryCount > messagingOptions.Value.MaxDeliveries)
+        {
+            return await DeadLetterAsync(stage, delivery, message, stoppingToken);
+        }
+
+        using var activity = StartActivity(message);
+        if (!await state.TryLeaseAsync(message.JobId, owner, _jobs.LeaseTtl, stoppingToken))
+        {
+            logger.LogDebug("Job {JobId} was not leasable for {Stage}; delivery {EntryId} is a no-op", message.JobId, stage, delivery.EntryId);
+            await queue.AcknowledgeAsync(stage, delivery.EntryId);
+            return StageOutcome.Skipped;
+        }
+
+        var outcome = await RunLeasedAsync(stage, message.JobId, owner, stoppingToken);
+        activity?.SetTag("fluxcaption.outcome", outcome.ToString());
+        await queue.AcknowledgeAsync(stage, delivery.EntryId);
+        return outcome;
+    }
+
+    private async Task<StageOutcome> RunLeasedAsync(JobStage stage, Guid jobId, string owner, CancellationToken stoppingToken)
+    {
+        using var running = registry.Register(jobId, stoppingToken);
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(running, owner, heartbeatStop.Token);
+        try
+        {
+            var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, stoppingToken);
+            logger.LogInformation("Job {JobId} started {Stage} (attempt {Attempt})", jobId, stage, job.Attempt);
+            await events.RecordAsync(jobId, JobEventTypes.Started, $"attempt {job.Attempt}", stoppingToken);
+            if (stage != JobStage.Translate || job.Stage != JobStage.Translate)
+            {
+                throw new JobFailureException(JobErrorCodes.UnsupportedStage, $"Stage {stage} is not handled by this worker.");
+            }
+
+            var handler = services.GetRequiredService<TranslateStageHandler>();
+            if (await handler.RunAsync(job, owner, running.Token))
+            {
+                logger.LogInformation("Job {JobId} succeeded", jobId);
+                await events.RecordAsync(jobId, JobEventTypes.Succeeded, null, CancellationToken.None);
+                return StageOutcome.Succeeded;
+            }
+
+            // Completion was refused: a cancel arrived meanwhile, or someone else holds the job now.
+            return await StopAsync(jobId, owner, StopReason.Cancel);
+        }
+        catch (OperationCanceledException) when (running.Reason is { } reason)
+        {
+            return await StopAsync(jobId, owner, reason);
+        }
+        catch (LeaseLostException)
+        {
+            logger.LogWarning("Job {JobId} lost its lease; another worker or the reaper has it", jobId);
+            return StageOutcome.LeaseLost;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the job back now rather than waiting for the lease to expire.
+            if (await state.RequeueAsync(jobId, owner, null, null, CancellationToken.None))
+            {
+                await events.RecordAsync(jobId, JobEventTypes.Requeued, "worker stopping", CancellationToken.None);
+                await TryDispatchAsync(jobId, stage);
+            }
+
+            return StageOutcome.Requeued;
+        }
+        catch (Exception exception)
+        {
+            return await FailOrRequeueAsync(stage, jobId, owner, exception);
+        }
+        finally
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task<StageOutcome> StopAsync(Guid jobId, string owner, StopReason reason)
+    {
+        if (reason == StopReason.LeaseLost)
+        {
+            return StageOutcome.LeaseLost;
+        }
+
+        var status = reason == StopReason.Cancel ? JobStatus.Cancelled : JobStatus.Paused;
+        if (reason == StopReason.Cancel
+            && !await db.Jobs.AsNoTracking().AnyAsync(job => job.Id == jobId && job.CancelRequested, CancellationToken.None))
+        {
+            return StageOutcome.LeaseLost;
+        }
+
+        if (!await state.StopAsync(jobId, owner, status, CancellationToken.None))
+        {
+            return StageOutcome.LeaseLost;
+        }
+
+        logger.LogInformation("Job {JobId} {Status} on request", jobId, status);
+        await events.RecordAsync(jobId, status == JobStatus.Cancelled ? JobEventTypes.Cancelled : JobEventTypes.Paused, null, CancellationToken.None);
+        return status == JobStatus.Cancelled ? StageOutcome.Cancelled : StageOutcome.Paused;
+    }
+
+    private async Task<StageOutcome> FailOrRequeueAsync(JobStage stage, Guid jobId, string owner, Exception exception)
+    {
+        var failure = JobFailureClassifier.Classify(exception);
+        var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, CancellationToken.None);
+        if (failure.IsTransient && job.Attempt < job.MaxAttempts
+            && await state.RequeueAsync(jobId, owner, failure.Code, failure.Message, CancellationToken.None))
+        {
+            logger.LogWarning(exception, "Job {JobId} failed transiently in {Stage} (attempt {Attempt} of {MaxAttempts}); requeued",
+                jobId, stage, job.Attempt, job.MaxAttempts);
+            await events.RecordAsync(jobId, JobEventTypes.Requeued, failure.Message, CancellationToken.None);
+            await TryDispatchAsync(jobId, stage);
+            return StageOutcome.Requeued;
+        }
+
+        if (!await state.FailAsync(jobId, owner, failure.Code, failure.Message, CancellationToken.None))
+        {
+            return StageOutcome.LeaseLost;
+        }
+
+        logger.LogError(exception, "Job {JobId} failed in {Stage} with {ErrorCode}", jobId, stage, failure.Code);
+        await events.RecordAsync(jobId, JobEventTypes.Failed, failure.Message, CancellationToken.None);
+        return StageOutcome.Failed;
+    }
+
+    private async Task<StageOutcome> DeadLetterAsync(JobStage stage, StageDelivery delivery, StageMessage message, CancellationToken cancellationToken)
+    {
+        var reason = $"Delivered {delivery.DeliveryCount} times without completing (limit {messagingOptions.Value.MaxDeliveries}).";
+        await queue.DeadLetterAsync(stage, delivery, reason);
+        if (await state.FailUnleasedAsync(message.JobId, JobErrorCodes.DeadLettered, reason, cancellationToken))
+        {
+            logger.LogError("Job {JobId} dead-lettered in {Stage} after {Deliveries} deliveries", message.JobId, stage, delivery.DeliveryCount);
+            await events.RecordAsync(message.JobId, JobEventTypes.DeadLettered, reason, cancellationToken);
+        }
+
+        return StageOutcome.DeadLettered;
+    }
+
+    private async Task HeartbeatAsync(RunningJob running, string owner, CancellationToken stop)
+    {
+        // Its own scope: the stage's DbContext is busy with the stage.
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var heartbeatState = scope.ServiceProvider.GetRequiredService<JobStateStore>();
+        using var timer = new PeriodicTimer(_jobs.HeartbeatInterval);
+        try
+        {
+            do
+            {
+                var lease = await heartbeatState.RenewLeaseAsync(running.JobId, owner, _jobs.LeaseTtl, stop);
+                switch (lease)
+                {
+                    case LeaseState.Lost:
+                        running.Stop(StopReason.LeaseLost);
+                        return;
+                    case LeaseState.CancelRequested:
+                        running.Stop(StopReason.Cancel);
+                        break;
+                    case LeaseState.PauseRequested:
+                        running.Stop(StopReason.Pause);
+                        break;
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stop));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The stage ended.
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A database hiccup: the next stage commit or the reaper sorts out who owns the job.
+            logger.LogWarning(exception, "Heartbeat for job {JobId} failed", running.JobId);
+        }
+    }
+
+    private async Task TryDispatchAsync(Guid jobId, JobStage stage)
+    {
+        try
+        {
+            await dispatcher.DispatchAsync(jobId, stage, 0, CancellationToken.None);
+        }
+        catch (StackExchange.Redis.RedisException exception)
+        {
+            logger.LogWarning(exception, "Re-dispatch of job {JobId} failed; the reaper will dispatch it", jobId);
+        }
+    }
+
+    private static Activity? StartActivity(StageMessage message)
+    {
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        var activity = JobsTelemetry.ActivitySource.StartActivity($"process {RedisKeys.StageName(message.Stage)}", ActivityKind.Consumer, parent);
+        activity?.SetTag("fluxcaption.job_id", message.JobId);
+        activity?.SetTag("messaging.message.id", message.MessageId);
+        return activity;
+    }
+}

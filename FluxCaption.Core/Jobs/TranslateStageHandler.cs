@@ -1,0 +1,97 @@
+using System.Text.Json;
+using FluxCaption.Core.Data;
+using FluxCaption.Core.Translation;
+using Microsoft.EntityFrameworkCore;
+
+namespace FluxCaption.Core.Jobs;
+
+/// <summary>
+/// The translate stage of one leased job: resumes from the checkpoint, commits every finished batch
+/// with the progress in one conditional update, and stores the result as a new subtitle document.
+/// </summary>
+internal sealed class TranslateStageHandler(
+    FluxCaptionDbContext db,
+    ISubtitleContentCodec codec,
+    ISubtitleTranslator translator,
+    JobStateStore state,
+    JobEventRecorder events,
+    TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Runs to a committed success; false when the lease was lost at the end. Throws to fail, stop or requeue.</summary>
+    public async Task<bool> RunAsync(Job job, string owner, CancellationToken cancellationToken)
+    {
+        var source = await db.SubtitleDocuments.AsNoTracking()
+            .SingleOrDefaultAsync(document => document.Id == job.SourceDocumentId, cancellationToken)
+            ?? throw new JobFailureException(JobErrorCodes.SourceDocumentMissing, $"Source document {job.SourceDocumentId} does not exist.");
+        var sourceLanguage = job.SourceLanguage ?? source.Language
+            ?? throw new JobFailureException(JobErrorCodes.SourceLanguageMissing, "The source language is not known.");
+        var document = codec.Read(source.Content, source.Format);
+        var completed = JobCheckpoint.ReadCues(job.Checkpoint);
+
+        // Batches may finish in parallel; one DbContext must see one writer at a time.
+        using var gate = new SemaphoreSlim(1, 1);
+        var request = new SubtitleTranslationRequest(document, sourceLanguage, job.TargetLanguage, job.Engine, job.Model,
+            new Dictionary<int, string>(completed), source.FileName);
+        var result = await translator.TranslateAsync(request, async (report, token) =>
+        {
+            await gate.WaitAsync(token);
+            try
+            {
+                foreach (var (index, text) in report.Cues)
+                {
+                    completed[index] = text;
+                }
+
+                var progress = report.TotalCueCount == 0 ? 1.0 : (double)report.CompletedCueCount / report.TotalCueCount;
+                if (!await state.SaveCheckpointAsync(job.Id, owner, JobCheckpoint.Write(completed), progress, token))
+                {
+                    throw new LeaseLostException(job.Id);
+                }
+
+                await events.ProgressAsync(job, progress);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }, cancellationToken);
+
+        var output = result.Document.Format == job.OutputFormat ? result.Document : codec.Convert(result.Document, job.OutputFormat);
+        var resultDocument = new SubtitleDocumentEntity
+        {
+            Id = Guid.CreateVersion7(),
+            Format = job.OutputFormat,
+            Language = job.TargetLanguage,
+            Origin = SubtitleDocumentOrigin.Mt,
+            Content = codec.Write(output),
+            FileName = ResultFileNames.For(source.FileName, job.TargetLanguage, job.OutputFormat),
+            Engine = job.Engine,
+            Model = job.Model,
+            SourceDocumentId = source.Id,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var warnings = result.Warnings.Count == 0 ? null : JsonSerializer.Serialize(result.Warnings, Json);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.SubtitleDocuments.Add(resultDocument);
+            await db.SaveChangesAsync(cancellationToken);
+            if (!await state.CompleteAsync(job.Id, owner, resultDocument.Id, warnings, cancellationToken))
+            {
+                // Cancelled meanwhile or lease lost: the result is not kept.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return false;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return true;
+        });
+    }
+}

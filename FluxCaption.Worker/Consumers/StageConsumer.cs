@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace FluxCaption.Worker.Consumers;
+
+/// <summary>
+/// Consumes one stage queue: waits for a wake-up or the poll interval, claims entries left idle by
+/// dead consumers, reads new ones, and runs each in its own DI scope up to the stage's concurrency.
+/// </summary>
+public sealed class StageConsumer(
+    JobStage stage,
+    StageQueue queue,
+    IServiceScopeFactory scopes,
+    WorkerTelemetry telemetry,
+    IOptions<WorkerOptions> workerOptions,
+    IOptions<MessagingOptions> messagingOptions,
+    TimeProvider clock,
+    ILogger<StageConsumer> logger) : BackgroundService
+{
+    private readonly string _stageName = RedisKeys.StageName(stage);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = workerOptions.Value;
+        var consumer = options.ResolveConsumerName();
+        var concurrency = options.ConcurrencyFor(_stageName);
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        using var wake = new SemaphoreSlim(0, 1);
+        var running = new List<Task>();
+        var lastClaim = DateTimeOffset.MinValue;
+
+        await queue.EnsureGroupAsync(stage);
+        await using var subscription = await queue.SubscribeWakeAsync(stage, () => ReleaseOnce(wake));
+        logger.LogInformation("Consuming {Stage} as {Consumer} with concurrency {Concurrency}", stage, consumer, concurrency);
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken);
+                StageDelivery? delivery = null;
+                try
+                {
+                    if (clock.GetUtcNow() - lastClaim >= options.ClaimInterval)
+                    {
+                        lastClaim = clock.GetUtcNow();
+                        delivery = (await queue.ClaimIdleAsync(stage, consumer, 1)).FirstOrDefault();
+                    }
+
+                    delivery ??= (await queue.ReadNewAsync(stage, consumer, 1)).FirstOrDefault();
+                }
+                catch (StackExchange.Redis.RedisException exception)
+                {
+                    logger.LogWarning(exception, "Reading {Stage} failed; retrying after the poll interval", stage);
+                }
+
+                if (delivery is null)
+                {
+                    slots.Release();
+                    await WaitAsync(wake, messagingOptions.Value.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                running.RemoveAll(task => task.IsCompleted);
+                running.Add(RunAsync(delivery, consumer, slots, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the running stages requeue their jobs through their own tokens.
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunAsync(StageDelivery delivery, string consumer, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var processor = scope.ServiceProvider.GetRequiredService<StageMessageProcessor>();
+            outcome = (await processor.ProcessAsync(stage, delivery, consumer, stoppingToken)).ToString().ToLowerInvariant();
+        }
+        catch (Exception exception)
+        {
+            // Not acknowledged: the entry is claimed again later and dead-lettered after too many deliveries.
+            logger.LogError(exception, "Delivery {EntryId} of {Stage} failed before its outcome was committed", delivery.EntryId, stage);
+        }
+        finally
+        {
+            telemetry.StageOutcomes.Add(1, new("stage", _stageName), new("outcome", outcome));
+            telemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("stage", _stageName));
+            slots.Release();
+        }
+    }
+
+    private static async Task WaitAsync(SemaphoreSlim wake, TimeSpan timeout, CancellationToken stoppingToken) =>
+        await wake.WaitAsync(timeout, stoppingToken);
+
+    private static void ReleaseOnce(SemaphoreSlim wake)
+    {
+        try
+        {
+            wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A wake-up is already pending.
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using FluxCaption.Core.Data;
+using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Messaging;
+using FluxCaption.Core.Translation.Apertium;
+using FluxCaption.Worker.Consumers;
+using FluxCaption.Worker.Scheduling;
+using Quartz;
+
+namespace FluxCaption.Worker.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddFluxCaptionData();
+        builder.AddFluxCaptionMessaging();
+        builder.AddFluxCaptionJobs();
+        builder.Services.AddOptions<WorkerOptions>()
+            .BindConfiguration(WorkerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WorkerTelemetry>();
+        builder.Services.AddApertiumEngine();
+
+        var options = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
+        if (options.HasRole("consumer"))
+        {
+            builder.Services.AddHostedService<ControlListener>();
+            foreach (var stageName in options.Stages)
+            {
+                var stage = Enum.Parse<JobStage>(stageName, ignoreCase: true);
+                builder.Services.AddSingleton<IHostedService>(services => ActivatorUtilities.CreateInstance<StageConsumer>(services, stage));
+            }
+        }
+
+        if (options.HasRole("scheduler"))
+        {
+            builder.AddScheduler(options);
+        }
+
+        return builder;
+    }
+
+    private static void AddScheduler(this IHostApplicationBuilder builder, WorkerOptions options)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(DataExtensions.ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DataExtensions.ConnectionStringName} is not configured.");
+        builder.AddQuartz("fluxcaption", quartz =>
+        {
+            // Every scheduler process gets its own instance id; the cluster shares the job store.
+            quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true);
+            quartz.UsePersistentStore(store =>
+            {
+                store.ConfigureStore(ado =>
+                {
+                    ado.TablePrefix = "quartz.qrtz_";
+                    ado.StoreJobDataAsStrings = true;
+                    ado.SchemaProvisioning = SchemaProvisioning.Validate;
+                });
+                store.UsePostgres(connectionString);
+                store.UseClustering(cluster =>
+                {
+                    cluster.Enabled = true;
+                    cluster.CheckinInterval = options.SchedulerCheckinInterval;
+                    cluster.CheckinMisfireThreshold = options.SchedulerCheckinInterval * 2;
+                });
+            });
+
+            quartz.AddJob<LeaseReaperJob>(job => job.WithIdentity(LeaseReaperJob.Key).StoreDurably());
+            quartz.AddTrigger<LeaseReaperJob>(trigger => trigger
+                .ForJob(LeaseReaperJob.Key)
+                .WithIdentity("lease-reaper-trigger", "fluxcaption")
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.ReaperInterval).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            quartz.AddJob<TempFileCleanupJob>(job => job.WithIdentity(TempFileCleanupJob.Key).StoreDurably());
+            quartz.AddTrigger<TempFileCleanupJob>(trigger => trigger
+                .ForJob(TempFileCleanupJob.Key)
+                .WithIdentity("temp-file-cleanup-trigger", "fluxcaption")
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.TempCleanupInterval).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        builder.AddQuartzHostedService("fluxcaption", hosted => hosted.WaitForJobsToComplete = true);
+    }
+}

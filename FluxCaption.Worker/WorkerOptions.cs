@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FluxCaption.Worker;
+
+/// <summary>What this Worker process does, bound from the "Worker" section.</summary>
+public sealed class WorkerOptions
+{
+    public const string SectionName = "Worker";
+
+    /// <summary>"consumer", "scheduler" or both, comma separated.</summary>
+    [Required]
+    public string Roles { get; set; } = "consumer,scheduler";
+
+    /// <summary>The stage queues this process consumes; only stages with a handler belong here.</summary>
+    [MinLength(1)]
+    public string[] Stages { get; set; } = ["translate"];
+
+    /// <summary>Stages run at once per stage queue; speech recognition is memory-hungry, so asr stays at 1 unless raised.</summary>
+    public Dictionary<string, int> Concurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["scan"] = 2,
+        ["asr"] = 1,
+        ["translate"] = 2,
+        ["writeback"] = 2,
+    };
+
+    /// <summary>Consumer name in the Redis group; unique per process by default.</summary>
+    public string? ConsumerName { get; set; }
+
+    /// <summary>How often a consumer looks for idle entries left by dead consumers.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    public TimeSpan ReaperInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan TempCleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>FluxCaption's temp folder (extracted audio, downloads); files older than <see cref="TempFileMaxAge"/> are deleted.</summary>
+    public string TempDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "fluxcaption");
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TempFileMaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Scheduler cluster check-in; a node silent for longer than this plus its tolerance is considered dead.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SchedulerCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool HasRole(string role) =>
+        Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(role, StringComparer.OrdinalIgnoreCase);
+
+    public int ConcurrencyFor(string stage) => Concurrency.TryGetValue(stage, out var value) && value > 0 ? value : 1;
+
+    public string ResolveConsumerName() => ConsumerName is { Length: > 0 } name ? name : $"{Environment.MachineName}-{Environment.ProcessId}";
+}
