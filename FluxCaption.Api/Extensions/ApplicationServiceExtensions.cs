@@ -4,8 +4,6 @@ using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Translation;
-using FluxCaption.Core.Translation.Apertium;
-using FluxCaption.Core.Translation.Ollama;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -42,8 +40,7 @@ public static class ApplicationServiceExtensions
         builder.AddFluxCaptionMessaging();
         builder.AddFluxCaptionJobs();
 
-        services.AddApertiumEngine();
-        builder.AddOllamaEngine();
+        builder.AddTranslation();
         services.AddSingleton<EngineCatalog>();
 
         return builder;

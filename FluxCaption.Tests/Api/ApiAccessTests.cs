@@ -9,16 +9,18 @@ namespace FluxCaption.Tests.Api;
 /// <summary>Who may call the Api, and what is open without a key.</summary>
 public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task ACallWithoutAKeyGets401ProblemDetailsThatSaysHowToSendOne()
     {
         await using var factory = await ApiFactory.CreateAsync(postgres, redis);
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync("/api/jobs");
+        using var response = await client.GetAsync("/api/jobs", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("X-Api-Key");
     }
 
@@ -29,7 +31,7 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", "not-the-key");
 
-        using var response = await client.GetAsync("/api/jobs");
+        using var response = await client.GetAsync("/api/jobs", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
@@ -41,7 +43,7 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.TestApiKey);
 
-        using var response = await client.GetAsync("/api/jobs");
+        using var response = await client.GetAsync("/api/jobs", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -52,8 +54,8 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
         await using var factory = await ApiFactory.CreateAsync(postgres, redis);
         using var client = factory.CreateClient();
 
-        (await client.GetStringAsync("/health")).ShouldBe("Healthy");
-        (await client.GetStringAsync("/alive")).ShouldBe("Healthy");
+        (await client.GetStringAsync("/health", Ct)).ShouldBe("Healthy");
+        (await client.GetStringAsync("/alive", Ct)).ShouldBe("Healthy");
     }
 
     [Fact]
@@ -63,10 +65,10 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
         await using var factory = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = nowhere });
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync("/health");
+        using var response = await client.GetAsync("/health", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy");
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
         await using var factory = await ApiFactory.CreateAsync(postgres, redis);
         using var client = factory.CreateClient();
 
-        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
 
         document.GetProperty("paths").TryGetProperty("/api/jobs/translate", out _).ShouldBeTrue();
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _).ShouldBeTrue();
@@ -91,17 +93,17 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
         await using (var first = await ApiFactory.CreateAsync(postgres, redis, noKey, database))
         {
             using var client = first.CreateClient();
-            (await client.GetAsync("/api/jobs")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await client.GetAsync("/api/jobs", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
             var line = first.Logs.Lines.Where(l => l.Contains("generated", StringComparison.OrdinalIgnoreCase)).ShouldHaveSingleItem();
             generated = line.Split(' ').Last().Trim();
             client.DefaultRequestHeaders.Add("X-Api-Key", generated);
-            (await client.GetAsync("/api/jobs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await client.GetAsync("/api/jobs", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         await using var second = await ApiFactory.CreateAsync(postgres, redis, noKey, database);
         using var again = second.CreateClient();
         again.DefaultRequestHeaders.Add("X-Api-Key", generated);
-        (await again.GetAsync("/api/jobs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.GetAsync("/api/jobs", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         second.Logs.Lines.ShouldNotContain(l => l.Contains(generated));
     }
 }

@@ -7,6 +7,8 @@ namespace FluxCaption.Tests.Api;
 /// <summary>Live events over SSE, and the replay that Last-Event-ID gives a reconnecting client.</summary>
 public sealed class EventsApiTests(PostgresServer postgres, RedisServer redis) : IAsyncLifetime
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private ApiFactory _factory = null!;
     private HttpClient _client = null!;
@@ -41,9 +43,9 @@ public sealed class EventsApiTests(PostgresServer postgres, RedisServer redis) :
     public async Task ReconnectingWithLastEventIdReplaysExactlyWhatWasMissed()
     {
         var id = await CreateJobAsync();
-        await _client.PostAsync($"/api/jobs/{id}/pause", null);
-        await _client.PostAsync($"/api/jobs/{id}/resume", null);
-        await _client.PostAsync($"/api/jobs/{id}/cancel", null);
+        await _client.PostAsync($"/api/jobs/{id}/pause", null, Ct);
+        await _client.PostAsync($"/api/jobs/{id}/resume", null, Ct);
+        await _client.PostAsync($"/api/jobs/{id}/cancel", null, Ct);
 
         // From the start of the retained stream: every event of this job, in order, each with an id.
         var everything = await SseReader.ReadAsync(_client, $"/api/jobs/{id}/events", "0", e => e.Any(x => x.Type.Contains("cancel")), Patience);
@@ -60,9 +62,9 @@ public sealed class EventsApiTests(PostgresServer postgres, RedisServer redis) :
     public async Task TheAllJobsStreamDeliversEventsThatHappenWhileConnected()
     {
         var reading = SseReader.ReadAsync(_client, "/api/events", null, e => e.Any(x => x.Type.Contains("cancel")), Patience);
-        await Task.Delay(500);
+        await Task.Delay(500, Ct);
         var id = await CreateJobAsync();
-        await _client.PostAsync($"/api/jobs/{id}/cancel", null);
+        await _client.PostAsync($"/api/jobs/{id}/cancel", null, Ct);
 
         var events = await reading;
 
@@ -73,7 +75,7 @@ public sealed class EventsApiTests(PostgresServer postgres, RedisServer redis) :
     private async Task<Guid> CreateJobAsync()
     {
         using var response = await _client.PostAsync("/api/jobs/translate",
-            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt)));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt)), Ct);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
 }

@@ -8,6 +8,8 @@ namespace FluxCaption.Tests.Api;
 /// <summary>The job calls of the Api contract, with no worker running: what is queued stays queued.</summary>
 public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : IAsyncLifetime
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private ApiFactory _factory = null!;
     private HttpClient _client = null!;
 
@@ -27,10 +29,10 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
     public async Task AnAcceptedUploadAnswers202WithTheQueuedJobAndItsLocation()
     {
         using var response = await _client.PostAsync("/api/jobs/translate",
-            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), targetLanguage: "spa"));
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), targetLanguage: "spa"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var job = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var job = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var id = job.GetProperty("id").GetGuid();
         response.Headers.Location!.ToString().ShouldBe($"/api/jobs/{id}");
         job.GetProperty("status").GetString().ShouldBe("queued");
@@ -42,7 +44,7 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
         job.GetProperty("progress").GetDouble().ShouldBe(0);
         job.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null);
 
-        var fetched = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+        var fetched = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct);
         fetched.GetProperty("id").GetGuid().ShouldBe(id);
         fetched.GetProperty("createdAt").GetDateTimeOffset().ShouldBe(job.GetProperty("createdAt").GetDateTimeOffset());
     }
@@ -52,10 +54,10 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
     {
         var id = await CreateJobAsync();
 
-        using var response = await _client.GetAsync($"/api/jobs/{id}/result");
+        using var response = await _client.GetAsync($"/api/jobs/{id}/result", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("queued");
     }
 
@@ -65,12 +67,12 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
         var id = Guid.NewGuid();
         foreach (var path in new[] { $"/api/jobs/{id}", $"/api/jobs/{id}/result" })
         {
-            using var response = await _client.GetAsync(path);
+            using var response = await _client.GetAsync(path, Ct);
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
             response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         }
 
-        using var cancel = await _client.PostAsync($"/api/jobs/{id}/cancel", null);
+        using var cancel = await _client.PostAsync($"/api/jobs/{id}/cancel", null, Ct);
         cancel.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -79,16 +81,16 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
     {
         var id = await CreateJobAsync();
 
-        using var cancel = await _client.PostAsync($"/api/jobs/{id}/cancel", null);
+        using var cancel = await _client.PostAsync($"/api/jobs/{id}/cancel", null, Ct);
         cancel.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("cancelled");
+        (await cancel.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString().ShouldBe("cancelled");
 
-        using var resume = await _client.PostAsync($"/api/jobs/{id}/resume", null);
+        using var resume = await _client.PostAsync($"/api/jobs/{id}/resume", null, Ct);
         resume.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        using var pause = await _client.PostAsync($"/api/jobs/{id}/pause", null);
+        using var pause = await _client.PostAsync($"/api/jobs/{id}/pause", null, Ct);
         pause.StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
-        var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+        var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct);
         job.GetProperty("status").GetString().ShouldBe("cancelled");
         job.GetProperty("finishedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
     }
@@ -98,9 +100,9 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
     {
         var id = await CreateJobAsync();
 
-        (await (await _client.PostAsync($"/api/jobs/{id}/pause", null)).Content.ReadFromJsonAsync<JsonElement>())
+        (await (await _client.PostAsync($"/api/jobs/{id}/pause", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))
             .GetProperty("status").GetString().ShouldBe("paused");
-        (await (await _client.PostAsync($"/api/jobs/{id}/resume", null)).Content.ReadFromJsonAsync<JsonElement>())
+        (await (await _client.PostAsync($"/api/jobs/{id}/resume", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))
             .GetProperty("status").GetString().ShouldBe("queued");
     }
 
@@ -110,35 +112,35 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
         var first = await CreateJobAsync();
         var second = await CreateJobAsync();
         var third = await CreateJobAsync();
-        await _client.PostAsync($"/api/jobs/{second}/cancel", null);
+        await _client.PostAsync($"/api/jobs/{second}/cancel", null, Ct);
 
-        var queued = await _client.GetFromJsonAsync<JsonElement>("/api/jobs?status=queued&pageSize=1&page=1");
+        var queued = await _client.GetFromJsonAsync<JsonElement>("/api/jobs?status=queued&pageSize=1&page=1", Ct);
         queued.GetProperty("total").GetInt32().ShouldBe(2);
         queued.GetProperty("items").GetArrayLength().ShouldBe(1);
         queued.GetProperty("items")[0].GetProperty("id").GetGuid().ShouldBe(third);
 
-        var cancelled = await _client.GetFromJsonAsync<JsonElement>("/api/jobs?status=cancelled");
+        var cancelled = await _client.GetFromJsonAsync<JsonElement>("/api/jobs?status=cancelled", Ct);
         cancelled.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("id").GetGuid()).ShouldBe([second]);
 
-        var all = await _client.GetFromJsonAsync<JsonElement>("/api/jobs");
+        var all = await _client.GetFromJsonAsync<JsonElement>("/api/jobs", Ct);
         all.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("id").GetGuid()).ShouldBe([third, second, first]);
     }
 
     [Fact]
     public async Task AnUnknownStatusFilterIsRejectedByName()
     {
-        using var response = await _client.GetAsync("/api/jobs?status=sleeping");
+        using var response = await _client.GetAsync("/api/jobs?status=sleeping", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         problem.GetProperty("errors").TryGetProperty("status", out _).ShouldBeTrue();
     }
 
     private async Task<Guid> CreateJobAsync()
     {
         using var response = await _client.PostAsync("/api/jobs/translate",
-            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt)));
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt)), Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
 }

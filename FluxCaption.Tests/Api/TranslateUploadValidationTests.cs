@@ -8,6 +8,8 @@ namespace FluxCaption.Tests.Api;
 /// <summary>What a client sees when it uploads something FluxCaption cannot or will not translate.</summary>
 public sealed class TranslateUploadValidationTests(PostgresServer postgres, RedisServer redis) : IAsyncLifetime
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private ApiFactory _factory = null!;
     private HttpClient _client = null!;
 
@@ -84,7 +86,7 @@ public sealed class TranslateUploadValidationTests(PostgresServer postgres, Redi
         var problem = await PostExpectingProblem(form, HttpStatusCode.BadRequest);
         ErrorsOf(problem).ShouldContainKey("engine");
 
-        var jobs = await _client.GetFromJsonAsync<JsonElement>("/api/jobs");
+        var jobs = await _client.GetFromJsonAsync<JsonElement>("/api/jobs", Ct);
         jobs.GetProperty("total").GetInt32().ShouldBe(0);
     }
 
@@ -103,7 +105,7 @@ public sealed class TranslateUploadValidationTests(PostgresServer postgres, Redi
         using var client = small.CreateAuthorizedClient();
         var big = TranslateUploads.Utf8(string.Concat(Enumerable.Repeat(TranslateUploads.ThreeCueSrt + "\n", 40)));
 
-        using var response = await client.PostAsync("/api/jobs/translate", TranslateUploads.Form(big));
+        using var response = await client.PostAsync("/api/jobs/translate", TranslateUploads.Form(big), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
@@ -111,10 +113,10 @@ public sealed class TranslateUploadValidationTests(PostgresServer postgres, Redi
 
     private async Task<JsonElement> PostExpectingProblem(MultipartFormDataContent form, HttpStatusCode expected)
     {
-        using var response = await _client.PostAsync("/api/jobs/translate", form);
+        using var response = await _client.PostAsync("/api/jobs/translate", form, Ct);
         response.StatusCode.ShouldBe(expected);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
     private static Dictionary<string, string[]> ErrorsOf(JsonElement problem) =>

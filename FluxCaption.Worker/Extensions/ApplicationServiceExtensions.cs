@@ -1,7 +1,7 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Messaging;
-using FluxCaption.Core.Translation.Apertium;
+using FluxCaption.Core.Translation;
 using FluxCaption.Worker.Consumers;
 using FluxCaption.Worker.Scheduling;
 using Quartz;
@@ -20,7 +20,7 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<WorkerTelemetry>();
-        builder.Services.AddApertiumEngine();
+        builder.AddTranslation();
 
         var options = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         if (options.HasRole("consumer"))

@@ -9,13 +9,25 @@ namespace FluxCaption.Core.Translation.Ollama;
 
 public static class OllamaServiceCollectionExtensions
 {
-    /// <summary>Registers the "ollama" engine from ConnectionStrings:llm and the "Ollama" section.</summary>
+    /// <summary>
+    /// Registers the "ollama" engine when an endpoint is configured (ConnectionStrings:llm or
+    /// Ollama:Endpoint). Without one the installation simply has no Ollama engine: jobs that ask for
+    /// it are refused up front instead of failing later against a server that does not exist.
+    /// </summary>
     public static IHostApplicationBuilder AddOllamaEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOllamaEngine();
+        if (IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddOllamaEngine();
+        }
+
         return builder;
     }
+
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString("llm"))
+        || !string.IsNullOrWhiteSpace(configuration[$"{OllamaEngineOptions.SectionName}:Endpoint"]);
 
     /// <summary>
     /// Registers the "ollama" <see cref="ITranslationEngine"/>, its options (section "Ollama", endpoint and

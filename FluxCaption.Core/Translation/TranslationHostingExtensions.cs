@@ -1,0 +1,21 @@
+using FluxCaption.Core.Translation.Apertium;
+using FluxCaption.Core.Translation.Ollama;
+using Microsoft.Extensions.Hosting;
+
+namespace FluxCaption.Core.Translation;
+
+public static class TranslationHostingExtensions
+{
+    /// <summary>
+    /// The document translator and every engine this installation has: Apertium always (it is
+    /// local), Ollama when an endpoint is configured. The Api uses the same registrations as the
+    /// Worker so it can refuse a job for an engine or pair the Worker could not run.
+    /// </summary>
+    public static IHostApplicationBuilder AddTranslation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSubtitleTranslation();
+        builder.Services.AddApertiumEngine();
+        builder.AddOllamaEngine();
+        return builder;
+    }
+}
