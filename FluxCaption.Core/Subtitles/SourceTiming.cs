@@ -5,9 +5,11 @@ namespace FluxCaption.Core.Subtitles;
 /// while the cue still has those values, so odd-but-valid timestamps ("00:00:013,567", "00:01:39")
 /// survive an unchanged round trip; any edit of the times falls back to the canonical form.
 /// </summary>
+/// <param name="Format">The notation it is in: reused only when writing that same format.</param>
 /// <param name="LineText">SRT/WebVTT: the line up to the end timestamp.</param>
 /// <param name="Tail">SRT/WebVTT: the rest of the line (spacing and settings) as written.</param>
 internal sealed record SourceTiming(
+    SubtitleFormat Format,
     TimeSpan Start,
     TimeSpan End,
     string StartText,

@@ -53,6 +53,10 @@ public class AssCorpusQuirkTests
         document.Format.ShouldBe(SubtitleFormat.Ass);
         document.Cues.Count.ShouldBe(7);
         document.Cues[0].Ass!.Style.ShouldBe("PrimaryColourStyleHexRed");
+        document.Cues[6].Ass!.Style.ShouldBe("PrimaryColourInvalid");
+        var styles = document.Ass!.Sections.Single(section => section.Name == "V4+ Styles").Lines;
+        styles.ShouldContain("Style: PrimaryColourStyleInvalid     ,blue");
+        styles.ShouldContain("Style: PrimaryColourStyleDecimalAlpha,2164195328");
         document.Cues[0].Text.ShouldBe("First line in RED (&H000000FF).");
     }
 
@@ -84,6 +88,7 @@ public class AssCorpusQuirkTests
         (comment.Ass.MarginL, comment.Ass.MarginR, comment.Ass.MarginV).ShouldBe(("1", "2", "3"));
         comment.Ass.Effect.ShouldBe("Test; Wow");
         document.Cues.Count(cue => !cue.IsComment).ShouldBe(16);
+        document.Ass!.Sections.Single(section => section.Name == "V4+ Styles").Lines.Count(line => line.StartsWith("Style:")).ShouldBe(11);
     }
 
     [Fact]
@@ -92,6 +97,8 @@ public class AssCorpusQuirkTests
         var document = CorpusFiles.Load("ass/mantas-ass-different-format2.ass");
 
         document.Cues.Count(cue => cue.IsComment).ShouldBe(6);
+        document.Ass!.Sections.Select(section => section.Name).ShouldBe(["Script Info", "Aegisub Project Garbage", "V4+ Styles", "Events"]);
+        document.Ass.Sections[2].Lines.Count(line => line.StartsWith("Style:")).ShouldBe(11);
         document.EndsWithNewLine.ShouldBeFalse();
         SubtitleWriter.Write(document).ShouldContain("ED END\n\nDialogue: 0,0:02:17.40");
         document.Cues[6].Text.ShouldBe(@"Senator, we're making\Nour final approach into Coruscant.");

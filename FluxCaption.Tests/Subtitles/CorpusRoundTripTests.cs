@@ -61,12 +61,10 @@ public class CorpusRoundTripTests
     }
 
     [Theory]
-    [MemberData(nameof(WellFormedFiles))]
+    [MemberData(nameof(WellFormedUtf8FilesWithoutBom))]
     public void SavingAnUnchangedUtf8CorpusFileWithoutBomReproducesItsBytes(string path)
     {
         var bytes = CorpusFiles.Bytes(path);
-        var decoded = SubtitleTextDecoder.Decode(bytes);
-        Assert.SkipUnless(decoded.EncodingName == "utf-8" && !decoded.HadByteOrderMark, $"{path} is {decoded.EncodingName}; Save always writes UTF-8 without BOM");
 
         SubtitleFile.Save(CorpusFiles.Load(path)).ShouldBe(bytes);
     }
@@ -99,6 +97,13 @@ public class CorpusRoundTripTests
     public static TheoryData<string> WellFormedFiles => new(CorpusFiles.All.Except(Repaired));
 
     public static TheoryData<string> RepairedFiles => new(Repaired);
+
+    // Save writes UTF-8 without BOM, so only such sources can come back byte for byte.
+    public static TheoryData<string> WellFormedUtf8FilesWithoutBom => new(CorpusFiles.All.Except(Repaired).Where(path =>
+    {
+        var bytes = CorpusFiles.Bytes(path);
+        return !bytes.AsSpan().StartsWith("\uFEFF"u8) && System.Text.Unicode.Utf8.IsValid(bytes);
+    }));
 
     private static SubtitleFormat ExpectedFormat(string path) => Path.GetExtension(path) switch
     {

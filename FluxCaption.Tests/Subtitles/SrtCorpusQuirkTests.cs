@@ -128,4 +128,19 @@ public class SrtCorpusQuirkTests
         cue.Text.ShouldBe("ترجمه و تنظيم زيرنويس");
         document.Warnings.ShouldHaveSingleItem().Line.ShouldBe(2);
     }
+
+    [Fact]
+    public void TheLongFilmFileReadsAllItsCuesWithTheirLongLines()
+    {
+        var document = CorpusFiles.Load("srt/ada-zangemann-en.srt");
+
+        document.Cues.Count.ShouldBe(670);
+        // The source numbers cue 469 as "460" (a typo upstream); numbers are kept as written.
+        document.Cues[468].Identifier.ShouldBe("460");
+        document.Cues.Where((_, index) => index != 468).Select(cue => cue.Identifier)
+            .SequenceEqual(Enumerable.Range(1, 670).Where(number => number != 469).Select(number => $"{number}"))
+            .ShouldBeTrue();
+        document.Cues.ShouldContain(cue => cue.Text == "Ada and Zangemann: a tale of software, skateboards, and raspberry ice cream.");
+        document.Cues.ShouldAllBe(cue => cue.End >= cue.Start);
+    }
 }

@@ -93,4 +93,15 @@ public class SrtParserTests
 
         SubtitleWriter.Write(document).ShouldContain("100:00:00,000 --> 100:30:00,000");
     }
+
+    [Fact]
+    public void OddTimesKeptForAnSrtRoundTripAreNotCarriedIntoWebVtt()
+    {
+        var document = SubtitleParser.Parse("00:01:39 --> 00:01:41,04\nHi\n", SubtitleFormat.Srt);
+        SubtitleWriter.Write(document).ShouldBe("1\n00:01:39 --> 00:01:41,04\nHi\n");
+
+        document.Format = SubtitleFormat.WebVtt;
+
+        SubtitleWriter.Write(document).ShouldBe("WEBVTT\n\n00:01:39.000 --> 00:01:41.040\nHi\n");
+    }
 }

@@ -144,7 +144,7 @@ internal static class AssParser
 
         cue.Start = start;
         cue.End = end;
-        cue.SourceTiming = new SourceTiming(start, end, startText, endText);
+        cue.SourceTiming = new SourceTiming(SubtitleFormat.Ass, start, end, startText, endText);
         document.Cues.Add(cue);
         return cue;
     }

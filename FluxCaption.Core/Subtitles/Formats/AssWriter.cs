@@ -71,7 +71,7 @@ internal static class AssWriter
     private static string EventLine(SubtitleCue cue, IReadOnlyList<string> format)
     {
         var fields = cue.Ass ?? new AssEventFields();
-        var timing = cue.SourceTiming is { LineText: null } source && source.Matches(cue) ? source : null;
+        var timing = cue.SourceTiming is { Format: SubtitleFormat.Ass } source && source.Matches(cue) ? source : null;
         var values = format.Select((field, index) => AsWritten(fields, format, index, AssFormat.Canonical(field) switch
         {
             "layer" => fields.Layer.StartsWith("Marked=", StringComparison.OrdinalIgnoreCase) ? "0" : fields.Layer,

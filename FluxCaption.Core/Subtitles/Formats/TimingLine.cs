@@ -41,7 +41,7 @@ internal sealed record TimingLine(TimeSpan Start, TimeSpan End, string? Settings
             start,
             end,
             settings.Length == 0 ? null : settings,
-            new SourceTiming(start, end, startText, endText, line[..coreLength], tail),
+            new SourceTiming(webVtt ? SubtitleFormat.WebVtt : SubtitleFormat.Srt, start, end, startText, endText, line[..coreLength], tail),
             canonical);
     }
 
@@ -49,7 +49,8 @@ internal sealed record TimingLine(TimeSpan Start, TimeSpan End, string? Settings
     public static string Format(SubtitleCue cue, bool webVtt)
     {
         var settings = string.IsNullOrEmpty(cue.Settings) ? null : cue.Settings;
-        if (cue.SourceTiming is { LineText: { } lineText } source && source.Matches(cue))
+        var format = webVtt ? SubtitleFormat.WebVtt : SubtitleFormat.Srt;
+        if (cue.SourceTiming is { LineText: { } lineText } source && source.Format == format && source.Matches(cue))
         {
             if (source.Tail.Trim() == (settings ?? ""))
             {
