@@ -11,18 +11,33 @@ namespace FluxCaption.Api.Extensions;
 internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    // Form binding wraps the form reader's InvalidDataException in a 400 BadHttpRequestException;
+    // a body over the size limit is still a 413 for the client, so look inside.
+    private static (int Status, string Title) Classify(Exception exception)
     {
-        var (status, title) = exception switch
+        if (IsOverLimit(exception) || IsOverLimit(exception.InnerException))
         {
-            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                => (StatusCodes.Status413PayloadTooLarge, "The request body is too large."),
+            return (StatusCodes.Status413PayloadTooLarge, "The uploaded file is too large.");
+        }
+
+        return exception switch
+        {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
-            InvalidDataException when exception.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase)
-                => (StatusCodes.Status413PayloadTooLarge, "The uploaded file is too large."),
             InvalidDataException => (StatusCodes.Status400BadRequest, "The multipart form could not be read."),
             _ => (0, ""),
         };
+    }
+
+    private static bool IsOverLimit(Exception? exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode == StatusCodes.Status413PayloadTooLarge,
+        InvalidDataException invalid => invalid.Message.Contains("limit", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = Classify(exception);
         if (status == 0)
         {
             return false;

@@ -22,6 +22,10 @@ public static class ApplicationServiceExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Binding failures (unreadable form, body over the limit) reach ApiExceptionHandler as
+        // exceptions, so they get ProblemDetails with the right status instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
         services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>());
         services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));

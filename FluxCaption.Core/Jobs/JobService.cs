@@ -18,7 +18,9 @@ internal sealed class JobService(
 {
     public async Task<Job> CreateTranslationJobAsync(NewTranslationJob request, CancellationToken cancellationToken)
     {
+        // Postgres keeps microseconds: round now so the job we return equals the job we stored.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var document = new SubtitleDocumentEntity
         {
             Id = Guid.CreateVersion7(),

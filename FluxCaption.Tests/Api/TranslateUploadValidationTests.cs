@@ -43,7 +43,7 @@ public sealed class TranslateUploadValidationTests(PostgresServer postgres, Redi
     public async Task UploadingBinaryBytesReturnsProblemDetailsSayingTheFileIsNotText()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5C, 0x72, 0xA8, 0x66 };
-        var problem = await PostExpectingProblem(TranslateUploads.Form(png, "cover.srt"), HttpStatusCode.BadRequest);
+        var problem = await PostExpectingProblem(TranslateUploads.Form(png, "cover.srt", sourceLanguage: "en"), HttpStatusCode.BadRequest);
         ErrorsOf(problem)["file"].ShouldHaveSingleItem().ShouldNotBeNullOrWhiteSpace();
     }
 
@@ -51,7 +51,7 @@ public sealed class TranslateUploadValidationTests(PostgresServer postgres, Redi
     public async Task UploadingTextThatIsNoSubtitleReturnsProblemDetailsExplainingWhy()
     {
         var text = TranslateUploads.Utf8("Dear diary,\nToday nothing happened.\n");
-        var problem = await PostExpectingProblem(TranslateUploads.Form(text, "notes.srt"), HttpStatusCode.BadRequest);
+        var problem = await PostExpectingProblem(TranslateUploads.Form(text, "notes.srt", sourceLanguage: "en"), HttpStatusCode.BadRequest);
         ErrorsOf(problem)["file"].ShouldHaveSingleItem().ShouldNotBeNullOrWhiteSpace();
     }
 
