@@ -11,7 +11,14 @@ public sealed record TranslationBatch(
     IReadOnlyList<TranslationSegment> Segments,
     IReadOnlyList<ContextLine> PrecedingContext,
     IReadOnlyList<string> FollowingContext,
-    string? Title = null);
+    string? Title = null)
+{
+    /// <summary>
+    /// Set when this batch is asked again because the previous reply was unusable: what was wrong
+    /// with it ("id 12: placeholder ⟦1⟧ missing"), so the engine can tell the model. Null on a first ask.
+    /// </summary>
+    public IReadOnlyList<string>? PreviousErrors { get; init; }
+}
 
 /// <summary>A line to translate: a stable id (the cue's position) and protected text.</summary>
 public sealed record TranslationSegment(string Id, string Text);

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluxCaption.Core.Languages;
+using Microsoft.Extensions.AI;
+
+namespace FluxCaption.Core.Translation.Ollama;
+
+/// <summary>
+/// Builds the chat request for one batch. The segments always travel as the last line of the user
+/// message, a JSON object of id to text; the reply is asked for in the same shape, under a schema.
+/// </summary>
+internal static class OllamaPrompt
+{
+    // Raw UTF-8 rather than \u escapes: models read "⟦1⟧" and "你好" far better than "\u27E61\u27E7".
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static List<ChatMessage> Messages(TranslationBatch batch) =>
+    [
+        new(ChatRole.System, SystemPrompt(batch)),
+        new(ChatRole.User, UserPrompt(batch)),
+    ];
+
+    public static JsonElement Schema(TranslationBatch batch)
+    {
+        var properties = new JsonObject();
+        foreach (var segment in batch.Segments)
+        {
+            properties[segment.Id] = new JsonObject { ["type"] = "string" };
+        }
+
+        var schema = new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["required"] = new JsonArray([.. batch.Segments.Select(s => (JsonNode)JsonValue.Create(s.Id))]),
+            ["additionalProperties"] = false,
+        };
+        return JsonSerializer.SerializeToElement(schema);
+    }
+
+    private static string SystemPrompt(TranslationBatch batch)
+    {
+        var source = LanguageCodes.DisplayName(batch.SourceLanguage);
+        var target = LanguageCodes.DisplayName(batch.TargetLanguage);
+        return $"""
+            You are a professional subtitle translator. Translate subtitle lines from {source} ({batch.SourceLanguage}) into {target}.
+            Target language: {target} ({batch.TargetLanguage}).
+            Rules:
+            - Translate every segment into natural, concise {target} that reads well on screen; keep the meaning, tone and register.
+            - Use the context lines only to understand names, gender, tone and sentences that run across lines; never translate them.
+            - Tokens such as ⟦1⟧ are formatting. Copy each token exactly, once, in the same order, next to the words it belongs to.
+            - Never merge, split, skip or reorder segments: every id gets exactly one translation of its own text.
+            - Keep names consistent with the earlier translations.
+            - Answer with only a JSON object that maps each id to its translation, nothing else.
+            """;
+    }
+
+    private static string UserPrompt(TranslationBatch batch)
+    {
+        var prompt = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(batch.Title))
+        {
+            prompt.Append("Title: ").AppendLine(OneLine(batch.Title));
+        }
+
+        if (batch.PrecedingContext.Count > 0)
+        {
+            prompt.AppendLine("Earlier lines and how they were translated:");
+            foreach (var line in batch.PrecedingContext)
+            {
+                prompt.Append("- ").Append(OneLine(line.Source)).Append(" => ").AppendLine(OneLine(line.Translation));
+            }
+        }
+
+        if (batch.FollowingContext.Count > 0)
+        {
+            prompt.AppendLine("Lines that follow (context only, do not translate):");
+            foreach (var line in batch.FollowingContext)
+            {
+                prompt.Append("- ").AppendLine(OneLine(line));
+            }
+        }
+
+        if (batch.PreviousErrors is { Count: > 0 } errors)
+        {
+            prompt.AppendLine("Your previous answer to this request was rejected. Fix these problems:");
+            foreach (var error in errors)
+            {
+                prompt.Append("- ").AppendLine(OneLine(error));
+            }
+        }
+
+        prompt.AppendLine($"Translate these {batch.Segments.Count} segments (JSON, id to text):");
+        var segments = new JsonObject();
+        foreach (var segment in batch.Segments)
+        {
+            segments[segment.Id] = segment.Text;
+        }
+
+        prompt.Append(segments.ToJsonString(Json));
+        return prompt.ToString();
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,63 @@
+using FluxCaption.Core.Languages;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OllamaSharp;
+using OllamaSharp.Models;
+
+namespace FluxCaption.Core.Translation.Ollama;
+
+/// <summary>
+/// Translates a batch with one chat request to Ollama through <see cref="IChatClient"/> (OllamaSharp),
+/// asking for a JSON object of id to text under a schema. HTTP failures, timeouts and 429s are the
+/// "ollama" HttpClient's resilience pipeline's business; what still fails after it propagates.
+/// </summary>
+public sealed partial class OllamaTranslationEngine(
+    IHttpClientFactory httpClientFactory,
+    IOptions<OllamaEngineOptions> options,
+    ILogger<OllamaTranslationEngine> logger) : ITranslationEngine
+{
+    public const string EngineName = "ollama";
+
+    /// <summary>The named HttpClient (base address = endpoint, resilience pipeline attached).</summary>
+    public const string HttpClientName = "ollama";
+
+    private readonly OllamaEngineOptions _options = options.Value;
+
+    public string Name => EngineName;
+
+    /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
+    public bool Supports(string sourceLanguage, string targetLanguage) =>
+        !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);
+
+    public async Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var model = string.IsNullOrWhiteSpace(batch.Model) ? _options.Model : batch.Model.Trim();
+        using var ollama = new OllamaApiClient(httpClientFactory.CreateClient(HttpClientName), model);
+        IChatClient chat = ollama;
+
+        var chatOptions = new ChatOptions
+        {
+            ModelId = model,
+            Temperature = (float)_options.Temperature,
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(OllamaPrompt.Schema(batch), "subtitle_translations"),
+        };
+        if (_options.DisableThinking)
+        {
+            chatOptions.AddOllamaOption(OllamaOption.Think, false);
+        }
+
+        var response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch), chatOptions, cancellationToken);
+        var segments = OllamaReplyParser.Parse(response.Text);
+        if (segments.Count < batch.Segments.Count)
+        {
+            LogShortReply(model, segments.Count, batch.Segments.Count, LanguageCodes.DisplayName(batch.TargetLanguage), response.Text.Length);
+        }
+
+        return segments;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Ollama model {Model} answered {ParsedCount} of {SegmentCount} segments ({TargetLanguage}, reply of {ReplyLength} characters)")]
+    private partial void LogShortReply(string model, int parsedCount, int segmentCount, string targetLanguage, int replyLength);
+}

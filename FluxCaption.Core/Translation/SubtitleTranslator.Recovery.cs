@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using FluxCaption.Core.Subtitles.Protection;
+
+namespace FluxCaption.Core.Translation;
+
+public sealed partial class SubtitleTranslator
+{
+    /// <summary>
+    /// Asks for <paramref name="units"/>; a refused batch is asked again once with its errors, then split
+    /// in halves until single cues remain, each part asked once. That bounds a hopeless batch of n cues
+    /// to about 2n requests. Returns the accepted translation (with placeholders) per unit; units
+    /// missing from it kept their source.
+    /// </summary>
+    private async Task<Dictionary<int, string>> TranslateUnitsAsync(
+        TranslationRun run,
+        IReadOnlyList<TranslationUnit> units,
+        IReadOnlyList<ContextLine> preceding,
+        bool firstAsk,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken);
+        if (!outcome.Succeeded && firstAsk)
+        {
+            outcome = await AskAsync(run, units, preceding, outcome.Errors, cancellationToken);
+        }
+
+        if (outcome.Succeeded)
+        {
+            return new Dictionary<int, string>(outcome.Accepted);
+        }
+
+        if (units.Count == 1)
+        {
+            foreach (var member in units[0].Members)
+            {
+                run.Warn(member.CueIndex, "kept_source", $"Kept the source text: {string.Join("; ", outcome.Errors)}.");
+            }
+
+            return [];
+        }
+
+        var middle = units.Count / 2;
+        var left = await TranslateUnitsAsync(run, units.Take(middle).ToList(), preceding, firstAsk: false, cancellationToken);
+
+        // The second half reads the first half's fresh translations as its context.
+        var leftContext = units.Take(middle)
+            .Where(u => left.ContainsKey(u.CueIndex))
+            .Select(u => new ContextLine(u.SourcePlain, PlainTranslation(run, u, left[u.CueIndex])));
+        var rightPreceding = preceding.Concat(leftContext).TakeLast(_options.PrecedingContextLines).ToList();
+        var right = await TranslateUnitsAsync(run, units.Skip(middle).ToList(), rightPreceding, firstAsk: false, cancellationToken);
+
+        foreach (var (index, text) in right)
+        {
+            left[index] = text;
+        }
+
+        return left;
+    }
+
+    private async Task<BatchValidation> AskAsync(
+        TranslationRun run,
+        IReadOnlyList<TranslationUnit> units,
+        IReadOnlyList<ContextLine> preceding,
+        IReadOnlyList<string>? previousErrors,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var batch = new TranslationBatch(
+            run.SourceLanguage,
+            run.TargetLanguage,
+            run.Request.Model,
+            [.. units.Select(u => new TranslationSegment(TranslationValidator.Id(u.CueIndex), u.Protected.Text))],
+            preceding,
+            FollowingContext(run, units[^1].CueIndex),
+            run.Request.Title)
+        {
+            PreviousErrors = previousErrors,
+        };
+
+        var started = Stopwatch.GetTimestamp();
+        var replies = await run.Engine.TranslateAsync(batch, cancellationToken);
+        var engineTag = new KeyValuePair<string, object?>("engine", run.Engine.Name);
+        TranslationTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
+
+        var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer);
+        TranslationTelemetry.Requests.Add(1, engineTag, new("outcome", outcome.Succeeded ? "accepted" : "refused"));
+        if (!outcome.Succeeded)
+        {
+            LogRefused(units[0].CueIndex, units.Count, string.Join("; ", outcome.Errors));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Up to N earlier translatable cues that already have a translation, oldest first.</summary>
+    private List<ContextLine> PrecedingContext(TranslationRun run, IReadOnlyList<TranslationUnit> batch)
+    {
+        var lines = new List<ContextLine>();
+        var cues = run.Plan.TranslatableCues;
+        var position = Position(cues, batch[0].CueIndex);
+        var documentCues = run.Request.Document.Cues;
+        for (var p = position - 1; p >= 0 && lines.Count < _options.PrecedingContextLines; p--)
+        {
+            var index = cues[p];
+            if (run.Known.TryGetValue(index, out var translation))
+            {
+                lines.Add(new ContextLine(
+                    SubtitleMarkupProtector.PlainText(documentCues[index].Text, run.Format),
+                    SubtitleMarkupProtector.PlainText(translation, run.Format)));
+            }
+        }
+
+        lines.Reverse();
+        return lines;
+    }
+
+    private List<string> FollowingContext(TranslationRun run, int lastCueIndex)
+    {
+        var cues = run.Plan.TranslatableCues;
+        var start = Position(cues, lastCueIndex) + 1;
+        return [.. cues.Skip(start)
+            .Take(_options.FollowingContextLines)
+            .Select(i => SubtitleMarkupProtector.PlainText(run.Request.Document.Cues[i].Text, run.Format))];
+    }
+
+    private static string PlainTranslation(TranslationRun run, TranslationUnit unit, string translation)
+    {
+        var restored = unit.Protected.Restore(translation);
+        return restored.Succeeded ? SubtitleMarkupProtector.PlainText(restored.Text, run.Format) : translation;
+    }
+
+    private static int Position(IReadOnlyList<int> sortedCueIndexes, int cueIndex)
+    {
+        var position = sortedCueIndexes is List<int> list ? list.BinarySearch(cueIndex) : -1;
+        return position >= 0 ? position : sortedCueIndexes.Count(i => i < cueIndex);
+    }
+}

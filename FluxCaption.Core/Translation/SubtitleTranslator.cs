@@ -1,0 +1,179 @@
+using FluxCaption.Core.Languages;
+using FluxCaption.Core.Subtitles;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FluxCaption.Core.Translation;
+
+/// <summary>
+/// Translates a document batch by batch through the engine the job names. Bad replies (missing,
+/// duplicated, untranslated, overlong lines, damaged placeholders) are re-asked once, then split
+/// down to single cues; a cue that still fails keeps its source text with a warning (and when the
+/// first batches all fail, the engine is declared unusable instead). Exceptions
+/// from an engine are never turned into warnings: by the time one arrives here the engine's
+/// resilience pipeline has given up, so it propagates and the job fails or retries from its checkpoint.
+/// </summary>
+public sealed partial class SubtitleTranslator(
+    IEnumerable<ITranslationEngine> engines,
+    IOptions<TranslationOptions> options,
+    ILogger<SubtitleTranslator> logger) : ISubtitleTranslator
+{
+    private readonly TranslationOptions _options = options.Value;
+
+    /// <remarks>
+    /// Progress counts translatable cues only (comments, drawings and empty lines are not work).
+    /// A report lists the cues that got a translation; cues that kept their source text are left out
+    /// so that a resumed job tries them again.
+    /// </remarks>
+    public async Task<SubtitleTranslationResult> TranslateAsync(
+        SubtitleTranslationRequest request,
+        Func<TranslatedBatchReport, CancellationToken, Task> onBatchCompleted,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(onBatchCompleted);
+
+        var source = Canonical(request.SourceLanguage);
+        var target = Canonical(request.TargetLanguage);
+        var engine = ResolveEngine(request.Engine, source, target);
+        var plan = TranslationPlanner.Plan(request.Document, request.CompletedCues, _options);
+        var run = new TranslationRun(request, engine, source, target, plan);
+        var completed = plan.Resumed.Count;
+        var failedInARow = 0;
+        var anySucceeded = plan.Resumed.Count > 0;
+        using var reportGate = new SemaphoreSlim(1, 1);
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = _options.MaxParallelBatches,
+            CancellationToken = cancellationToken,
+        };
+
+        LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, plan.Batches.Count, engine.Name, source, target);
+
+        // Parallel.ForEachAsync starts items in enumeration order, so batches begin in file order.
+        await Parallel.ForEachAsync(plan.Batches, parallel, async (batch, token) =>
+        {
+            using var activity = TranslationTelemetry.ActivitySource.StartActivity("translate batch");
+            activity?.SetTag("translation.engine", engine.Name);
+            activity?.SetTag("translation.first_cue", batch[0].CueIndex);
+            activity?.SetTag("translation.segments", batch.Count);
+
+            var accepted = await TranslateUnitsAsync(run, batch, PrecedingContext(run, batch), firstAsk: true, token);
+            var report = new Dictionary<int, string>();
+            foreach (var unit in batch)
+            {
+                if (!accepted.TryGetValue(unit.CueIndex, out var translation))
+                {
+                    continue;
+                }
+
+                foreach (var member in unit.Members)
+                {
+                    // Members share the placeholder sequence of the unit's text, so this cannot fail
+                    // once the first member restored; checking keeps a surprise from writing garbage.
+                    var restored = member.Protected.Restore(translation);
+                    if (restored.Succeeded)
+                    {
+                        run.Known[member.CueIndex] = restored.Text;
+                        report[member.CueIndex] = restored.Text;
+                        TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", "translated"));
+                    }
+                    else
+                    {
+                        run.Warn(member.CueIndex, "kept_source", $"Kept the source text: {restored.Error}.");
+                    }
+                }
+            }
+
+            await reportGate.WaitAsync(token);
+            try
+            {
+                GiveUpIfHopeless(run, report.Count > 0, ref failedInARow, ref anySucceeded);
+                completed += batch.Sum(u => u.Members.Count);
+                await onBatchCompleted(new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count), token);
+            }
+            finally
+            {
+                reportGate.Release();
+            }
+        });
+
+        var warnings = run.Warnings.OrderBy(w => w.CueIndex).ToList();
+        LogFinished(plan.TranslatableCues.Count, warnings.Count);
+        return new SubtitleTranslationResult(BuildDocument(request.Document, run.Known), warnings);
+    }
+
+    private void GiveUpIfHopeless(TranslationRun run, bool batchSucceeded, ref int failedInARow, ref bool anySucceeded)
+    {
+        anySucceeded |= batchSucceeded;
+        failedInARow = batchSucceeded ? 0 : failedInARow + 1;
+        if (!anySucceeded && _options.GiveUpAfterFailedBatches > 0 && failedInARow >= _options.GiveUpAfterFailedBatches)
+        {
+            var sample = run.Warnings.OrderBy(w => w.CueIndex).FirstOrDefault()?.Message ?? "";
+            throw new TranslationEngineException(
+                TranslationEngineException.EngineUnusable,
+                $"The {run.Engine.Name} engine returned nothing usable for the first {failedInARow} batches; giving up. First problem: {sample}");
+        }
+    }
+
+    private ITranslationEngine ResolveEngine(string name, string source, string target)
+    {
+        var engine = engines.FirstOrDefault(e => string.Equals(e.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new TranslationEngineException(
+                TranslationEngineException.EngineUnknown,
+                $"No translation engine named '{name}' is configured (known: {string.Join(", ", engines.Select(e => e.Name))}).");
+
+        return engine.Supports(source, target)
+            ? engine
+            : throw new TranslationEngineException(
+                TranslationEngineException.PairUnsupported,
+                $"The {engine.Name} engine cannot translate {source} to {target}.");
+    }
+
+    private static string Canonical(string language) =>
+        LanguageCodes.TryNormalize(language, out var canonical) ? canonical : language.Trim();
+
+    private static SubtitleDocument BuildDocument(SubtitleDocument source, IReadOnlyDictionary<int, string> known)
+    {
+        var copy = new SubtitleDocument
+        {
+            Format = source.Format,
+            NewLine = source.NewLine,
+            EndsWithNewLine = source.EndsWithNewLine,
+            Warnings = [.. source.Warnings],
+            Ass = source.Ass is null ? null : new AssScript
+            {
+                Sections = [.. source.Ass.Sections.Select(s => new AssSection { Name = s.Name, Lines = [.. s.Lines] })],
+                EventFormat = [.. source.Ass.EventFormat],
+            },
+            WebVtt = source.WebVtt is null ? null : new WebVttHeader
+            {
+                Signature = source.WebVtt.Signature,
+                HeaderLines = [.. source.WebVtt.HeaderLines],
+                Blocks = [.. source.WebVtt.Blocks.Select(b => b.ToList())],
+            },
+        };
+
+        for (var index = 0; index < source.Cues.Count; index++)
+        {
+            var cue = source.Cues[index].Clone();
+            if (known.TryGetValue(index, out var text))
+            {
+                cue.Text = text;
+            }
+
+            copy.Cues.Add(cue);
+        }
+
+        return copy;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Translating {CueCount} cues ({ResumedCount} from checkpoint) in {BatchCount} batches with {Engine} {SourceLanguage}->{TargetLanguage}")]
+    private partial void LogStarting(int cueCount, int resumedCount, int batchCount, string engine, string sourceLanguage, string targetLanguage);
+
+    [LoggerMessage(LogLevel.Information, "Translated {CueCount} cues with {WarningCount} warnings")]
+    private partial void LogFinished(int cueCount, int warningCount);
+
+    [LoggerMessage(LogLevel.Warning, "Batch starting at cue {CueIndex} ({SegmentCount} segments) refused: {Errors}")]
+    private partial void LogRefused(int cueIndex, int segmentCount, string errors);
+}

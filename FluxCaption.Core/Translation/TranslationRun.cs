@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using FluxCaption.Core.Subtitles;
+
+namespace FluxCaption.Core.Translation;
+
+/// <summary>The state one TranslateAsync call shares between its batches (which may run in parallel).</summary>
+internal sealed class TranslationRun(
+    SubtitleTranslationRequest request,
+    ITranslationEngine engine,
+    string sourceLanguage,
+    string targetLanguage,
+    TranslationPlan plan)
+{
+    private readonly ConcurrentBag<TranslationWarning> _warnings = [];
+
+    public SubtitleTranslationRequest Request { get; } = request;
+
+    public ITranslationEngine Engine { get; } = engine;
+
+    public string SourceLanguage { get; } = sourceLanguage;
+
+    public string TargetLanguage { get; } = targetLanguage;
+
+    public TranslationPlan Plan { get; } = plan;
+
+    public SubtitleFormat Format => Request.Document.Format;
+
+    public bool LanguagesDiffer { get; } = !string.Equals(sourceLanguage, targetLanguage, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Cue index to final text (document markup), from the checkpoint and from finished batches.</summary>
+    public ConcurrentDictionary<int, string> Known { get; } = new(plan.Resumed);
+
+    public IEnumerable<TranslationWarning> Warnings => _warnings;
+
+    public void Warn(int cueIndex, string code, string message)
+    {
+        _warnings.Add(new TranslationWarning(cueIndex, code, message));
+        TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", code));
+    }
+}

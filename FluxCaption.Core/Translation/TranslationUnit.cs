@@ -1,0 +1,17 @@
+using FluxCaption.Core.Subtitles.Protection;
+
+namespace FluxCaption.Core.Translation;
+
+/// <summary>
+/// One text to translate and every cue that shows it: stacked ASS layers and repeated lines share
+/// one engine segment. <see cref="Members"/>[0] is the first cue in file order and gives the id.
+/// </summary>
+internal sealed record TranslationUnit(IReadOnlyList<UnitMember> Members, string SourcePlain)
+{
+    public int CueIndex => Members[0].CueIndex;
+
+    public ProtectedText Protected => Members[0].Protected;
+}
+
+/// <summary>A cue of a unit with its own markup (its tokens may differ from the first member's).</summary>
+internal sealed record UnitMember(int CueIndex, ProtectedText Protected);

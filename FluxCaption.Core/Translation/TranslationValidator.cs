@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FluxCaption.Core.Translation;
+
+/// <summary>
+/// Checks an engine reply against the batch it answers. A reply is taken whole or not at all: when
+/// one id is missing or merged, the neighbouring lines that look fine may well be shifted.
+/// </summary>
+internal static partial class TranslationValidator
+{
+    public static BatchValidation Validate(
+        IReadOnlyList<TranslationUnit> units,
+        IReadOnlyList<TranslatedSegment> replies,
+        bool languagesDiffer)
+    {
+        var errors = new List<string>();
+        var accepted = new Dictionary<int, string>();
+        var byId = replies.GroupBy(r => r.Id.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList());
+        var asked = units.Select(u => Id(u.CueIndex)).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var extra in byId.Keys.Where(id => !asked.Contains(id)))
+        {
+            errors.Add($"id {extra}: was not asked for");
+        }
+
+        foreach (var unit in units)
+        {
+            var id = Id(unit.CueIndex);
+            if (!byId.TryGetValue(id, out var answers))
+            {
+                errors.Add($"id {id}: missing from the reply");
+                continue;
+            }
+
+            if (answers.Count > 1)
+            {
+                errors.Add($"id {id}: answered {answers.Count} times");
+                continue;
+            }
+
+            // A raw line break would add a line to an SRT cue and split an ASS event: breaks only come from placeholders.
+            var text = LineBreaks().Replace(answers[0].Text ?? "", " ").Trim();
+            var problem = CheckText(unit, text, languagesDiffer);
+            if (problem is not null)
+            {
+                errors.Add($"id {id}: {problem}");
+                continue;
+            }
+
+            var restore = unit.Protected.Restore(text);
+            if (!restore.Succeeded)
+            {
+                errors.Add($"id {id}: {restore.Error}");
+                continue;
+            }
+
+            accepted[unit.CueIndex] = text;
+        }
+
+        return new BatchValidation(accepted, errors);
+    }
+
+    public static string Id(int cueIndex) => cueIndex.ToString(CultureInfo.InvariantCulture);
+
+    private static string? CheckText(TranslationUnit unit, string text, bool languagesDiffer)
+    {
+        var visible = Placeholders().Replace(text, " ").Trim();
+        if (visible.Length == 0)
+        {
+            return "the translation is empty";
+        }
+
+        var source = unit.Protected.Text;
+        if (text.Length > (4 * source.Length) + 40)
+        {
+            return "the translation is far longer than the source";
+        }
+
+        if (languagesDiffer && Comparable(visible) == Comparable(unit.SourcePlain) && !MayStayUnchanged(unit.SourcePlain))
+        {
+            return "the line came back untranslated";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Names and interjections legitimately come back as they were ("Michael!", "OK", "New York"):
+    /// a single word, or up to three capitalised words, may stay unchanged; any other line may not.
+    /// </summary>
+    private static bool MayStayUnchanged(string sourcePlain)
+    {
+        var words = sourcePlain.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsLetter))
+            .ToList();
+        return words.Count <= 1
+            || (words.Count <= 3 && words.All(w => char.IsUpper(w.First(char.IsLetter))));
+    }
+
+    private static string Comparable(string text) =>
+        Spaces().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\r\n|\r|\n")]
+    private static partial Regex LineBreaks();
+
+    [GeneratedRegex(@"⟦\s*\d+\s*⟧")]
+    private static partial Regex Placeholders();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

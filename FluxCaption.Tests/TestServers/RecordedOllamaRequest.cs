@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace FluxCaption.Tests.TestServers;
+
+/// <summary>One request the scripted server received, with the behaviour it was answered with (null for GETs).</summary>
+public sealed record RecordedOllamaRequest(string Method, string Path, string Body, OllamaBehaviour? Behaviour, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The body parsed as JSON (null when empty or not JSON).</summary>
+    public JsonNode? Json
+    {
+        get
+        {
+            try
+            {
+                return string.IsNullOrWhiteSpace(Body) ? null : JsonNode.Parse(Body);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}

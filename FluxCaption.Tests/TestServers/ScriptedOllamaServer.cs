@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FluxCaption.Tests.TestServers;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 speaking Ollama's wire protocol as OllamaSharp uses it:
+/// POST /api/chat (NDJSON stream unless "stream": false), GET /api/tags, GET /api/version, GET /.
+/// It "translates" deterministically (see <see cref="OllamaBehaviour.Normal"/>) and misbehaves on demand.
+/// <code>
+/// await using var ollama = await ScriptedOllamaServer.StartAsync();
+/// ollama.Enqueue(OllamaBehaviour.DropId, OllamaBehaviour.TooManyRequests); // the next two chats, then DefaultBehaviour
+/// configuration["ConnectionStrings:llm"] = ollama.ConnectionString;
+/// ollama.Requests.Count(r => r.Path == "/api/chat").ShouldBe(3);
+/// </code>
+/// </summary>
+public sealed class ScriptedOllamaServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<OllamaBehaviour> _script = new();
+    private readonly ConcurrentQueue<RecordedOllamaRequest> _requests = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    private ScriptedOllamaServer(WebApplication app, string model)
+    {
+        _app = app;
+        Model = model;
+    }
+
+    /// <summary>Base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The one model /api/tags lists and the default of <see cref="ConnectionString"/>.</summary>
+    public string Model { get; }
+
+    /// <summary>"Endpoint=http://127.0.0.1:port;Model=..." as ConnectionStrings:llm expects it.</summary>
+    public string ConnectionString => $"Endpoint={Endpoint.GetLeftPart(UriPartial.Authority)};Model={Model}";
+
+    /// <summary>Used for a chat when nothing is enqueued.</summary>
+    public OllamaBehaviour DefaultBehaviour { get; set; } = OllamaBehaviour.Normal;
+
+    /// <summary>Waited before answering each chat (applies to every behaviour).</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The Retry-After a <see cref="OllamaBehaviour.TooManyRequests"/> answer carries (whole seconds, rounded up).</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Every request received, in arrival order.</summary>
+    public IReadOnlyList<RecordedOllamaRequest> Requests => [.. _requests];
+
+    /// <summary>Only the POST /api/chat requests.</summary>
+    public IReadOnlyList<RecordedOllamaRequest> ChatRequests => [.. _requests.Where(r => r.Path == "/api/chat")];
+
+    public static async Task<ScriptedOllamaServer> StartAsync(string model = "qwen2.5:7b-instruct", CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new ScriptedOllamaServer(app, model);
+        server.Map(app);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    /// <summary>Behaviours for the next chats, one each, in order; afterwards <see cref="DefaultBehaviour"/> applies.</summary>
+    public void Enqueue(params OllamaBehaviour[] behaviours)
+    {
+        foreach (var behaviour in behaviours)
+        {
+            _script.Enqueue(behaviour);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            context.Request.EnableBuffering();
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true);
+            var body = await reader.ReadToEndAsync(context.RequestAborted);
+            context.Request.Body.Position = 0;
+            var isChat = context.Request.Path == "/api/chat";
+            var behaviour = isChat ? (_script.TryDequeue(out var scripted) ? scripted : DefaultBehaviour) : (OllamaBehaviour?)null;
+            context.Items[typeof(OllamaBehaviour)] = behaviour;
+            _requests.Enqueue(new RecordedOllamaRequest(context.Request.Method, context.Request.Path, body, behaviour, DateTimeOffset.UtcNow));
+            await next(context);
+        });
+
+        app.MapGet("/", () => "Ollama is running");
+        app.MapGet("/api/version", () => Results.Json(new { version = "0.12.6" }));
+        app.MapGet("/api/tags", () => Results.Json(new
+        {
+            models = new[]
+            {
+                new
+                {
+                    name = Model,
+                    model = Model,
+                    modified_at = "2026-01-01T00:00:00Z",
+                    size = 4_683_087_332L,
+                    digest = "845dbda0ea48ed749caafd9e6037047aa19acfcfd82e704d7ca97d631a0b697e",
+                    details = new { format = "gguf", family = "qwen2", parameter_size = "7.6B", quantization_level = "Q4_K_M" },
+                },
+            },
+        }));
+        app.MapPost("/api/chat", ChatAsync);
+    }
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        var behaviour = (OllamaBehaviour)context.Items[typeof(OllamaBehaviour)]!;
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        try
+        {
+            await Task.Delay(Latency, aborted.Token);
+            switch (behaviour)
+            {
+                case OllamaBehaviour.Hang:
+                    await Task.Delay(Timeout.Infinite, aborted.Token);
+                    return;
+                case OllamaBehaviour.TooManyRequests:
+                    context.Response.Headers.RetryAfter = Math.Ceiling(RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "server busy, please try again.  maximum pending requests exceeded");
+                    return;
+                case OllamaBehaviour.ServerError:
+                    await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "llama runner process has terminated: exit status 2");
+                    return;
+            }
+
+            var request = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(aborted.Token))!;
+            var model = (string?)request["model"] ?? Model;
+            var content = ScriptedOllamaReplies.Content(request, behaviour);
+            var stream = request["stream"]?.GetValue<bool>() ?? true;
+            if (stream)
+            {
+                await StreamAsync(context, model, content, aborted.Token);
+            }
+            else
+            {
+                await context.Response.WriteAsJsonAsync(Final(model, content, content), aborted.Token);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client gave up or the server is stopping: nothing left to answer.
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, string model, string content, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "application/x-ndjson";
+        for (var offset = 0; offset < content.Length; offset += 16)
+        {
+            var piece = content.Substring(offset, Math.Min(16, content.Length - offset));
+            var chunk = new JsonObject
+            {
+                ["model"] = model,
+                ["created_at"] = Now(),
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = piece },
+                ["done"] = false,
+            };
+            await context.Response.WriteAsync(chunk.ToJsonString() + "\n", cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken);
+        }
+
+        await context.Response.WriteAsync(Final(model, "", content).ToJsonString() + "\n", cancellationToken);
+    }
+
+    private static JsonObject Final(string model, string messageContent, string fullContent) => new()
+    {
+        ["model"] = model,
+        ["created_at"] = Now(),
+        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = messageContent },
+        ["done"] = true,
+        ["done_reason"] = "stop",
+        ["total_duration"] = 1_250_000_000L,
+        ["load_duration"] = 15_000_000L,
+        ["prompt_eval_count"] = 120,
+        ["prompt_eval_duration"] = 200_000_000L,
+        ["eval_count"] = Math.Max(1, fullContent.Length / 4),
+        ["eval_duration"] = 1_000_000_000L,
+    };
+
+    private static async Task WriteErrorAsync(HttpContext context, int status, string error)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new { error });
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+}
