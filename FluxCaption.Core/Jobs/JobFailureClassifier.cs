@@ -8,6 +8,8 @@ internal static class JobFailureClassifier
     public static JobFailureException Classify(Exception exception) => exception switch
     {
         JobFailureException failure => failure,
+        Translation.TranslationEngineException engine =>
+            new JobFailureException(engine.Code, exception.Message, isTransient: false, exception),
         Translation.Apertium.TranslationEngineUnavailableException =>
             new JobFailureException(JobErrorCodes.EngineUnavailable, exception.Message, isTransient: false, exception),
         Translation.Apertium.ApertiumProcessException =>

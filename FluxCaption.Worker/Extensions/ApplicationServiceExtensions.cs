@@ -1,7 +1,9 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Messaging;
+using FluxCaption.Core.Translation;
 using FluxCaption.Core.Translation.Apertium;
+using FluxCaption.Core.Translation.Ollama;
 using FluxCaption.Worker.Consumers;
 using FluxCaption.Worker.Scheduling;
 using Quartz;
@@ -20,7 +22,14 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<WorkerTelemetry>();
+        builder.Services.AddSubtitleTranslation();
         builder.Services.AddApertiumEngine();
+        // Ollama only where one is configured; Apertium translates offline everywhere else.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("llm"))
+            || !string.IsNullOrWhiteSpace(builder.Configuration["Ollama:Endpoint"]))
+        {
+            builder.AddOllamaEngine();
+        }
 
         var options = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         if (options.HasRole("consumer"))
