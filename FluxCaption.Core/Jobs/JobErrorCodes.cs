@@ -5,6 +5,7 @@ public static class JobErrorCodes
 {
     public const string ParseError = "parse_error";
     public const string EngineError = "engine_error";
+    public const string EngineUnavailable = "engine_unavailable";
     public const string UnsupportedFormat = "unsupported_format";
     public const string UnsupportedStage = "unsupported_stage";
     public const string SourceLanguageMissing = "source_language_missing";

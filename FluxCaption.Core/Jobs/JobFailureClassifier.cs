@@ -8,6 +8,12 @@ internal static class JobFailureClassifier
     public static JobFailureException Classify(Exception exception) => exception switch
     {
         JobFailureException failure => failure,
+        Translation.TranslationEngineException engine =>
+            new JobFailureException(engine.Code, exception.Message, isTransient: false, exception),
+        Translation.Apertium.TranslationEngineUnavailableException =>
+            new JobFailureException(JobErrorCodes.EngineUnavailable, exception.Message, isTransient: false, exception),
+        Translation.Apertium.ApertiumProcessException =>
+            new JobFailureException(JobErrorCodes.EngineError, exception.Message, isTransient: true, exception),
         HttpRequestException or TimeoutException or SocketException or IOException =>
             new JobFailureException(JobErrorCodes.EngineError, exception.Message, isTransient: true, exception),
         Npgsql.NpgsqlException { IsTransient: true } or StackExchange.Redis.RedisConnectionException =>

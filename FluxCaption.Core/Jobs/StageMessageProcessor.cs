@@ -225,7 +225,7 @@ public sealed class StageMessageProcessor(
     private static Activity? StartActivity(StageMessage message)
     {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
-        var activity = JobsTelemetry.ActivitySource.StartActivity($"process {RedisKeys.StageName(message.Stage)}", ActivityKind.Consumer, parent);
+        var activity = MessagingTelemetry.ActivitySource.StartActivity($"process {RedisKeys.StageName(message.Stage)}", ActivityKind.Consumer, parent);
         activity?.SetTag("fluxcaption.job_id", message.JobId);
         activity?.SetTag("messaging.message.id", message.MessageId);
         return activity;
