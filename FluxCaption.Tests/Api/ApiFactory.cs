@@ -22,6 +22,9 @@ public sealed class ApiFactory : WebApplicationFactory<EngineCatalog>
 
     public string DatabaseConnectionString => _settings["ConnectionStrings:fluxcaption"]!;
 
+    /// <summary>The settings this Api runs with, for starting a Worker process that shares them.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>A factory on a fresh migrated database; <paramref name="overrides"/> win over the defaults (null removes a key).</summary>
     public static async Task<ApiFactory> CreateAsync(
         PostgresServer postgres, RedisServer redis, IDictionary<string, string?>? overrides = null, string? databaseConnectionString = null)
