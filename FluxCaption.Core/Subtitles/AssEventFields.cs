@@ -20,5 +20,16 @@ public sealed class AssEventFields
 
     public string Effect { get; set; } = "";
 
-    public AssEventFields Clone() => (AssEventFields)MemberwiseClone();
+    /// <summary>Values of Format fields this model has no property for, by field name, as written.</summary>
+    public Dictionary<string, string>? OtherFields { get; set; }
+
+    /// <summary>Field values as written (padding included), in the Format order they were read with.</summary>
+    internal string[]? SourceValues { get; set; }
+
+    public AssEventFields Clone()
+    {
+        var copy = (AssEventFields)MemberwiseClone();
+        copy.OtherFields = OtherFields is null ? null : new Dictionary<string, string>(OtherFields, StringComparer.OrdinalIgnoreCase);
+        return copy;
+    }
 }

@@ -11,4 +11,10 @@ public sealed class AssScript
 
     /// <summary>The field names of the [Events] "Format:" line, in order.</summary>
     public List<string> EventFormat { get; set; } = [];
+
+    public AssScript Clone() => new()
+    {
+        Sections = Sections.Select(section => new AssSection { Name = section.Name, Lines = [.. section.Lines] }).ToList(),
+        EventFormat = [.. EventFormat],
+    };
 }

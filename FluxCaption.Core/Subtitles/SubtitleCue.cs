@@ -25,6 +25,18 @@ public sealed class SubtitleCue
     /// <summary>True for ASS "Comment:" events: kept, never shown, never translated.</summary>
     public bool IsComment => Ass?.IsComment ?? false;
 
+    /// <summary>WebVTT NOTE (or unrecognised) blocks written between the previous cue and this one, each as its lines.</summary>
+    public List<List<string>>? BlocksBefore { get; set; }
+
+    /// <summary>Timing text as written, reused by writers while Start/End are unchanged.</summary>
+    internal SourceTiming? SourceTiming { get; set; }
+
+    /// <summary>Blank lines that followed the cue in the source (null: the format's usual spacing).</summary>
+    internal int? BlankLinesAfter { get; set; }
+
+    /// <summary>ASS/SSA: non-event lines (blank, comments, garbage) that followed this event in [Events].</summary>
+    internal List<string>? LinesAfter { get; set; }
+
     public SubtitleCue Clone() => new()
     {
         Start = Start,
@@ -33,5 +45,9 @@ public sealed class SubtitleCue
         Identifier = Identifier,
         Settings = Settings,
         Ass = Ass?.Clone(),
+        BlocksBefore = BlocksBefore?.Select(block => block.ToList()).ToList(),
+        SourceTiming = SourceTiming,
+        BlankLinesAfter = BlankLinesAfter,
+        LinesAfter = LinesAfter is null ? null : [.. LinesAfter],
     };
 }

@@ -24,4 +24,16 @@ public sealed class SubtitleDocument
 
     /// <summary>Problems the parser recovered from (skipped blocks, repaired timestamps), each with its line.</summary>
     public List<SubtitleParseWarning> Warnings { get; set; } = [];
+
+    /// <summary>A deep copy: cues, script, header and layout, so the copy can be edited freely.</summary>
+    public SubtitleDocument Clone() => new()
+    {
+        Format = Format,
+        Cues = Cues.Select(cue => cue.Clone()).ToList(),
+        Ass = Ass?.Clone(),
+        WebVtt = WebVtt?.Clone(),
+        NewLine = NewLine,
+        EndsWithNewLine = EndsWithNewLine,
+        Warnings = [.. Warnings],
+    };
 }

@@ -10,4 +10,15 @@ public sealed class WebVttHeader
 
     /// <summary>Raw blocks (STYLE, REGION, NOTE) before the first cue, each as its lines.</summary>
     public List<List<string>> Blocks { get; set; } = [];
+
+    /// <summary>Raw blocks after the last cue (NOTE blocks, orphaned text), each as its lines.</summary>
+    public List<List<string>> TrailingBlocks { get; set; } = [];
+
+    public WebVttHeader Clone() => new()
+    {
+        Signature = Signature,
+        HeaderLines = [.. HeaderLines],
+        Blocks = Blocks.Select(block => block.ToList()).ToList(),
+        TrailingBlocks = TrailingBlocks.Select(block => block.ToList()).ToList(),
+    };
 }
