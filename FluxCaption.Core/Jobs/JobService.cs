@@ -1,5 +1,6 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Messaging;
+using FluxCaption.Core.Subtitles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -201,7 +202,7 @@ internal sealed class JobService(
             job,
             System.Text.Encoding.UTF8.GetBytes(result.Content),
             ResultFileNames.For(sourceName, job.TargetLanguage, result.Format),
-            ResultFileNames.ContentType(result.Format));
+            SubtitleFile.ContentType(result.Format));
     }
 
     private async Task DispatchAsync(Job job, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public static class JobsExtensions
             .Validate(options => options.HeartbeatInterval < options.LeaseTtl, "Jobs:HeartbeatInterval must be shorter than Jobs:LeaseTtl.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ISubtitleContentCodec, InterimSubtitleContentCodec>();
+        builder.Services.AddSingleton<ISubtitleContentCodec, SubtitleContentCodec>();
         builder.Services.AddSingleton<RunningJobRegistry>();
         builder.Services.AddScoped<JobStateStore>();
         builder.Services.AddScoped<JobEventRecorder>();

@@ -20,24 +20,6 @@ internal static class ResultFileNames
             baseName = "subtitle";
         }
 
-        return $"{baseName}.{targetLanguage}.{Extension(format)}";
+        return $"{baseName}.{targetLanguage}{SubtitleFile.Extension(format)}";
     }
-
-    public static string Extension(SubtitleFormat format) => format switch
-    {
-        SubtitleFormat.Srt => "srt",
-        SubtitleFormat.WebVtt => "vtt",
-        SubtitleFormat.Ass => "ass",
-        SubtitleFormat.Ssa => "ssa",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-    };
-
-    public static string ContentType(SubtitleFormat format) => format switch
-    {
-        SubtitleFormat.Srt => "application/x-subrip",
-        SubtitleFormat.WebVtt => "text/vtt",
-        SubtitleFormat.Ass => "text/x-ass",
-        SubtitleFormat.Ssa => "text/x-ssa",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-    };
 }
