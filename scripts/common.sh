@@ -13,7 +13,7 @@ REQUIRED_PACKAGES=(
   "ffmpeg:ffmpeg"
   "ffprobe:ffmpeg"
   "apertium:apertium"
-  "/usr/share/apertium/modes/en-es.mode:apertium-eng-spa"
+  "/usr/share/apertium/modes/eng-spa.mode:apertium-eng-spa"
   "curl:curl"
   "runuser:util-linux"
 )

@@ -41,7 +41,8 @@ cleanup() {
   [ -f "$PG_DATA/postmaster.pid" ] && pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   rm -f "$STATE/env"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 0' INT TERM
 
 # PostgreSQL ---------------------------------------------------------------------------------------
 PG_PORT=$(free_port 55432)
@@ -93,7 +94,9 @@ dotnet "$(BIN Api)" migrate >"$LOGS/migrations.log" 2>&1 || die "migrations fail
 start() { # name, project, url, extra env...
   local name=$1 project=$2 url=$3
   shift 3
-  env OTEL_SERVICE_NAME="$name" ASPNETCORE_URLS="$url" "$@" dotnet "$(BIN "$project")" >"$LOGS/$name.log" 2>&1 &
+  # Each service runs from its build folder: that is its content root, where its appsettings.json lives.
+  env -C "$(dirname "$(BIN "$project")")" OTEL_SERVICE_NAME="$name" ASPNETCORE_URLS="$url" "$@" \
+    dotnet "$(BIN "$project")" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 }
 start api Api "$API_URL"
