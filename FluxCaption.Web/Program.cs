@@ -3,6 +3,10 @@ using FluxCaption.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve library assets (MudBlazor's CSS and JS) from a build folder in every environment, as the
+// local launcher runs it; after `dotnet publish` the manifest is absent and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 

@@ -15,6 +15,7 @@ REQUIRED_PACKAGES=(
   "apertium:apertium"
   "/usr/share/apertium/modes/eng-spa.mode:apertium-eng-spa"
   "curl:curl"
+  "/usr/bin/chromium:chromium"
   "runuser:util-linux"
 )
 

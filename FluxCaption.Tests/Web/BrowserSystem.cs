@@ -1,0 +1,109 @@
+using FluxCaption.Tests.Api;
+using FluxCaption.Tests.Infrastructure;
+using FluxCaption.Web.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FluxCaption.Tests.Web;
+
+/// <summary>
+/// The whole system for a browser: the Api and the Web app on real Kestrel ports, the Worker as a
+/// process, and Debian's Chromium driven by Playwright (no browser is ever downloaded).
+/// </summary>
+public sealed class BrowserSystem : IAsyncDisposable
+{
+    private readonly ApiFactory _api;
+    private readonly WebFactory _web;
+    private readonly WorkerProcess _worker;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowserContext _browser;
+    private readonly string _profile;
+
+    private BrowserSystem(ApiFactory api, WebFactory web, WorkerProcess worker, IPlaywright playwright, IBrowserContext browser, string profile)
+    {
+        _api = api;
+        _web = web;
+        _worker = worker;
+        _playwright = playwright;
+        _browser = browser;
+        _profile = profile;
+    }
+
+    public string WebUrl => _web.Url;
+
+    public string WorkerOutput => _worker.Output;
+
+    public static async Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis)
+    {
+        var api = await ApiFactory.CreateAsync(postgres, redis);
+        api.UseKestrel(0);
+        api.StartServer();
+        var apiUrl = Address(api.Services);
+
+        var environment = api.Settings
+            .Where(setting => setting.Value is not null && setting.Key != "Api:Key")
+            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
+        environment["Worker__Roles"] = "consumer";
+        environment["Messaging__PollInterval"] = "00:00:00.250";
+        var worker = WorkerProcess.Start(environment);
+
+        var web = new WebFactory(apiUrl, ApiFactory.TestApiKey);
+        web.UseKestrel(0);
+        web.StartServer();
+        web.Url = Address(web.Services);
+
+        var playwright = await Playwright.CreateAsync();
+        var profile = Directory.CreateTempSubdirectory("fluxcaption-chromium-").FullName;
+        var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            AcceptDownloads = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+        return new BrowserSystem(api, web, worker, playwright, browser, profile);
+    }
+
+    public Task<IPage> NewPageAsync() => _browser.NewPageAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _worker.DisposeAsync();
+        await _web.DisposeAsync();
+        await _api.DisposeAsync();
+        try
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still hold a lock file for a moment; the temp folder is the OS's to clean.
+        }
+    }
+
+    private static string Address(IServiceProvider services) =>
+        services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+
+    private sealed class WebFactory(string apiUrl, string apiKey) : WebApplicationFactory<FluxCaptionApiClient>
+    {
+        public string Url { get; set; } = "";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("FluxCaptionApi:BaseAddress", apiUrl);
+            builder.UseSetting("FluxCaptionApi:ApiKey", apiKey);
+        }
+    }
+}

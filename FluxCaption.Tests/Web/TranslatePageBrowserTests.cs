@@ -1,0 +1,73 @@
+using System.Text;
+using FluxCaption.Core.Subtitles;
+using FluxCaption.Tests.Api;
+using FluxCaption.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace FluxCaption.Tests.Web;
+
+/// <summary>The translate page as a person uses it, in a real browser against the real system.</summary>
+public sealed class TranslatePageBrowserTests(PostgresServer postgres, RedisServer redis)
+{
+    [Fact]
+    public async Task AUserUploadsAFileWatchesTheJobFinishAndDownloadsTheTranslation()
+    {
+        await using var system = await BrowserSystem.StartAsync(postgres, redis);
+        var page = await system.NewPageAsync();
+
+        await page.GotoAsync(system.WebUrl);
+        await page.Locator("[data-testid=translate-form][data-interactive=true]").WaitForAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "movie.en.srt",
+            MimeType = "application/x-subrip",
+            Buffer = Encoding.UTF8.GetBytes(TranslateUploads.ThreeCueSrt),
+        });
+        await page.GetByTestId("chosen-file").WaitForAsync();
+        await page.GetByLabel("Target language").FillAsync("Spanish");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Translate" }).ClickAsync();
+
+        var download = page.GetByRole(AriaRole.Link, new() { Name = "Download the translation" });
+        try
+        {
+            await download.WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No download link appeared. Page:\n{await page.InnerTextAsync("body")}\nWorker:\n{system.WorkerOutput}");
+        }
+
+        (await page.GetByTestId("job-status").InnerTextAsync()).ShouldBe("succeeded");
+        (await page.GetByTestId("job-progress").InnerTextAsync()).ShouldContain("100");
+
+        var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        file.SuggestedFilename.ShouldBe("movie.es.srt");
+        var path = await file.PathAsync();
+        var translated = SubtitleFile.Load(await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken), file.SuggestedFilename);
+        translated.Cues.Count.ShouldBe(3);
+        translated.Cues[0].Text.ShouldContain("casa");
+        translated.Cues[1].Text.ShouldStartWith("<i>");
+    }
+
+    [Fact]
+    public async Task AnUploadTheApiRefusesShowsTheReasonOnThePage()
+    {
+        await using var system = await BrowserSystem.StartAsync(postgres, redis);
+        var page = await system.NewPageAsync();
+
+        await page.GotoAsync(system.WebUrl);
+        await page.Locator("[data-testid=translate-form][data-interactive=true]").WaitForAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "movie.en.srt",
+            MimeType = "application/x-subrip",
+            Buffer = Encoding.UTF8.GetBytes(TranslateUploads.ThreeCueSrt),
+        });
+        await page.GetByLabel("Target language").FillAsync("klingonese");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Translate" }).ClickAsync();
+
+        var problem = page.GetByTestId("problem").First;
+        await problem.WaitForAsync(new() { Timeout = 20_000 });
+        (await problem.InnerTextAsync()).ShouldContain("klingonese");
+    }
+}
