@@ -18,7 +18,7 @@ public sealed class ControlListener(JobControlChannel channel, RunningJobRegistr
             {
                 subscription = await channel.SubscribeAsync(Route);
             }
-            catch (StackExchange.Redis.RedisException exception)
+            catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
             {
                 logger.LogWarning(exception, "Could not subscribe to the control channel; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);

@@ -50,8 +50,9 @@ public sealed class StageConsumer(
 
                     delivery ??= (await queue.ReadNewAsync(stage, consumer, 1)).FirstOrDefault();
                 }
-                catch (StackExchange.Redis.RedisException exception)
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
+                    // Connection errors and timeouts (RedisTimeoutException is a TimeoutException) alike.
                     logger.LogWarning(exception, "Reading {Stage} failed; retrying after the poll interval", stage);
                 }
 
@@ -108,7 +109,7 @@ public sealed class StageConsumer(
                 await queue.EnsureGroupAsync(stage);
                 return await queue.SubscribeWakeAsync(stage, () => ReleaseOnce(wake));
             }
-            catch (StackExchange.Redis.RedisException exception)
+            catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
             {
                 logger.LogWarning(exception, "Redis is not reachable for {Stage}; retrying", stage);
                 await Task.Delay(messagingOptions.Value.PollInterval, stoppingToken);
