@@ -38,7 +38,7 @@ public sealed class JobEventRecorder(FluxCaptionDbContext db, JobEventStream str
         {
             await stream.PublishAsync(jobId, type, data, isProgress);
         }
-        catch (StackExchange.Redis.RedisException exception)
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
         {
             // Live views miss one update; the database row and timeline are already right.
             logger.LogWarning(exception, "Could not publish {EventType} for job {JobId}", type, jobId);

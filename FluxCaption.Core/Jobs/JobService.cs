@@ -211,7 +211,7 @@ internal sealed class JobService(
         {
             await dispatcher.DispatchAsync(job.Id, job.Stage, job.Attempt, cancellationToken);
         }
-        catch (StackExchange.Redis.RedisException exception)
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
         {
             // The row is committed; the reaper dispatches queued jobs that have no stream entry.
             logger.LogWarning(exception, "Dispatch of job {JobId} failed; the reaper will dispatch it again", job.Id);

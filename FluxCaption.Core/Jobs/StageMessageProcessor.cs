@@ -216,7 +216,7 @@ public sealed class StageMessageProcessor(
         {
             await dispatcher.DispatchAsync(jobId, stage, 0, CancellationToken.None);
         }
-        catch (StackExchange.Redis.RedisException exception)
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
         {
             logger.LogWarning(exception, "Re-dispatch of job {JobId} failed; the reaper will dispatch it", jobId);
         }

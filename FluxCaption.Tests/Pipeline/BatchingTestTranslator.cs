@@ -39,6 +39,7 @@ public sealed class BatchingTestTranslator(ITranslationEngine engine) : ISubtitl
             NewLine = request.Document.NewLine,
             EndsWithNewLine = request.Document.EndsWithNewLine,
             WebVtt = request.Document.WebVtt,
+            Ass = request.Document.Ass,
             Cues = request.Document.Cues.Select((cue, index) =>
             {
                 var copy = cue.Clone();

@@ -72,7 +72,9 @@ public sealed class JobPipelineTests(PostgresServer postgres, RedisServer redis)
     public async Task CancellingARunningJobEndsItCancelledAndALateBatchCommitCannotReviveIt()
     {
         var engine = new PrefixingTranslationEngine { Gate = new SemaphoreSlim(1) };
-        await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", engine: engine);
+        // A slow heartbeat: only the control channel can stop the stage within the wait below.
+        var settings = new Dictionary<string, string?> { ["Jobs:HeartbeatInterval"] = "00:00:30", ["Jobs:LeaseTtl"] = "00:01:00" };
+        await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", settings, engine);
         var job = await SampleJobs.CreateAsync(worker.Services, cueCount: 6);
         await Eventually.HoldsAsync(() => Task.FromResult(engine.BatchCount == 2), "the second batch is in flight");
         var owner = (await SampleJobs.GetAsync(worker.Services, job.Id)).LeaseOwner!;
@@ -80,7 +82,7 @@ public sealed class JobPipelineTests(PostgresServer postgres, RedisServer redis)
         var outcome = await SampleJobs.WithScopeAsync(worker.Services,
             services => services.GetRequiredService<IJobService>().CancelAsync(job.Id, CancellationToken.None));
         outcome.Result.ShouldBe(JobControlResult.Applied);
-        await SampleJobs.WaitForStatusAsync(worker.Services, job.Id, JobStatus.Cancelled);
+        await SampleJobs.WaitForStatusAsync(worker.Services, job.Id, JobStatus.Cancelled, TimeSpan.FromSeconds(10));
 
         var lateCommit = await SampleJobs.WithScopeAsync(worker.Services,
             services => services.GetRequiredService<JobStateStore>().SaveCheckpointAsync(job.Id, owner, "{\"cues\":{}}", 0.9, CancellationToken.None));

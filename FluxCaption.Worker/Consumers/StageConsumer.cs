@@ -31,8 +31,7 @@ public sealed class StageConsumer(
         var running = new List<Task>();
         var lastClaim = DateTimeOffset.MinValue;
 
-        await queue.EnsureGroupAsync(stage);
-        await using var subscription = await queue.SubscribeWakeAsync(stage, () => ReleaseOnce(wake));
+        await using var subscription = await ConnectAsync(wake, stoppingToken);
         logger.LogInformation("Consuming {Stage} as {Consumer} with concurrency {Concurrency}", stage, consumer, concurrency);
 
         try
@@ -51,8 +50,9 @@ public sealed class StageConsumer(
 
                     delivery ??= (await queue.ReadNewAsync(stage, consumer, 1)).FirstOrDefault();
                 }
-                catch (StackExchange.Redis.RedisException exception)
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
+                    // Connection errors and timeouts (RedisTimeoutException is a TimeoutException) alike.
                     logger.LogWarning(exception, "Reading {Stage} failed; retrying after the poll interval", stage);
                 }
 
@@ -96,6 +96,24 @@ public sealed class StageConsumer(
             telemetry.StageOutcomes.Add(1, new("stage", _stageName), new("outcome", outcome));
             telemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("stage", _stageName));
             slots.Release();
+        }
+    }
+
+    /// <summary>Creates the group and the wake-up subscription, retrying while Redis is unreachable (e.g. still starting).</summary>
+    private async Task<IAsyncDisposable> ConnectAsync(SemaphoreSlim wake, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await queue.EnsureGroupAsync(stage);
+                return await queue.SubscribeWakeAsync(stage, () => ReleaseOnce(wake));
+            }
+            catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                logger.LogWarning(exception, "Redis is not reachable for {Stage}; retrying", stage);
+                await Task.Delay(messagingOptions.Value.PollInterval, stoppingToken);
+            }
         }
     }
 
