@@ -22,8 +22,6 @@ public sealed class ApiFactory : WebApplicationFactory<EngineCatalog>
 
     public string DatabaseConnectionString => _settings["ConnectionStrings:fluxcaption"]!;
 
-    /// <summary>The settings this Api runs with, for starting a Worker process that shares them.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => _settings;
 
     /// <summary>A factory on a fresh migrated database; <paramref name="overrides"/> win over the defaults (null removes a key).</summary>
     public static async Task<ApiFactory> CreateAsync(
@@ -45,6 +43,20 @@ public sealed class ApiFactory : WebApplicationFactory<EngineCatalog>
         return new ApiFactory(settings);
     }
 
+    /// <summary>
+    /// Environment for a Worker process that shares this Api's database and Redis prefix, in the
+    /// form Aspire injects it (`ConnectionStrings__fluxcaption`...), consuming with a short poll.
+    /// </summary>
+    public Dictionary<string, string> WorkerEnvironment()
+    {
+        var environment = _settings
+            .Where(setting => setting.Value is not null && setting.Key != "Api:Key")
+            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
+        environment["Worker__Roles"] = "consumer";
+        environment["Messaging__PollInterval"] = "00:00:00.250";
+        return environment;
+    }
+
     /// <summary>An HttpClient that sends the test API key.</summary>
     public HttpClient CreateAuthorizedClient()
     {
@@ -64,6 +76,7 @@ public sealed class ApiFactory : WebApplicationFactory<EngineCatalog>
             }
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // The console would drown the test report; tests read what they need from Logs.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
     }
 }

@@ -31,12 +31,7 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         var overrides = new Dictionary<string, string?> { ["ConnectionStrings:llm"] = llmConnectionString };
         var api = await ApiFactory.CreateAsync(postgres, redis, overrides);
-        var environment = api.Settings
-            .Where(setting => setting.Value is not null && setting.Key != "Api:Key")
-            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
-        environment["Worker__Roles"] = "consumer";
-        environment["Messaging__PollInterval"] = "00:00:00.250";
-        var worker = WorkerProcess.Start(environment);
+        var worker = WorkerProcess.Start(api.WorkerEnvironment());
         return new RunningSystem(api, worker, api.CreateAuthorizedClient());
     }
 

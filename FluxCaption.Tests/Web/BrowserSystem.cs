@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace FluxCaption.Tests.Web;
@@ -44,12 +45,7 @@ public sealed class BrowserSystem : IAsyncDisposable
         api.StartServer();
         var apiUrl = Address(api.Services);
 
-        var environment = api.Settings
-            .Where(setting => setting.Value is not null && setting.Key != "Api:Key")
-            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
-        environment["Worker__Roles"] = "consumer";
-        environment["Messaging__PollInterval"] = "00:00:00.250";
-        var worker = WorkerProcess.Start(environment);
+        var worker = WorkerProcess.Start(api.WorkerEnvironment());
 
         var web = new WebFactory(apiUrl, ApiFactory.TestApiKey);
         web.UseKestrel(0);
@@ -104,6 +100,7 @@ public sealed class BrowserSystem : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("FluxCaptionApi:BaseAddress", apiUrl);
             builder.UseSetting("FluxCaptionApi:ApiKey", apiKey);
+            builder.ConfigureLogging(logging => logging.ClearProviders());
         }
     }
 }
