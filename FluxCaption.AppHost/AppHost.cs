@@ -46,6 +46,8 @@ var api = builder.AddProject<Projects.FluxCaption_Api>("api")
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health");
 
+// The Worker listens on HTTP only for /health and /alive; its launch profile gives every replica
+// its own port, so replicas and the scheduler never collide on Kestrel's default.
 builder.AddProject<Projects.FluxCaption_Worker>("worker")
     .WithReference(database)
     .WithReference(redis)

@@ -84,6 +84,18 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
     }
 
     [Fact]
+    public async Task TheScalarReferencePageIsServed()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/scalar", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html");
+    }
+
+    [Fact]
     public async Task WithoutAConfiguredKeyOneIsGeneratedShownOnceAndItWorks()
     {
         var database = await TestDatabases.CreateMigratedAsync(postgres);

@@ -58,14 +58,17 @@ public sealed class WorkerProcess : IAsyncDisposable
     }
 
     /// <summary>The Worker's own build output beside the test project's (same configuration and framework).</summary>
-    public static string WorkerAssemblyPath()
+    public static string WorkerAssemblyPath() => ServiceAssemblyPath("FluxCaption.Worker");
+
+    /// <summary>A service's build output (FluxCaption.Api, FluxCaption.Worker...) beside the test project's.</summary>
+    public static string ServiceAssemblyPath(string project)
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
         var root = testBin.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "FluxCaption.Worker", "bin", configuration, framework, "FluxCaption.Worker.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build FluxCaption.Worker before running this test.", path);
+        var path = Path.Combine(root, project, "bin", configuration, framework, project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} before running this test.", path);
     }
 
     public void Kill()
