@@ -1,5 +1,6 @@
 using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Translation;
+using FluxCaption.Core.Translation.Ollama;
 using Microsoft.Extensions.Options;
 
 namespace FluxCaption.Api.Apis;
@@ -17,7 +18,7 @@ public sealed class EngineCatalog(
     /// <summary>The configured default, else Ollama when an LLM endpoint is configured, else Apertium (always local).</summary>
     public string DefaultEngine =>
         !string.IsNullOrWhiteSpace(options.Value.DefaultEngine) ? options.Value.DefaultEngine.Trim().ToLowerInvariant()
-        : !string.IsNullOrWhiteSpace(configuration.GetConnectionString("llm")) ? "ollama"
+        : OllamaServiceCollectionExtensions.IsConfigured(configuration) ? "ollama"
         : "apertium";
 
     public ITranslationEngine? Find(string name) =>
