@@ -6,15 +6,14 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class FluxCaptionTelemetry
 {
-    public const string Api = "FluxCaption.Api";
+    // These must equal the names the components give their own ActivitySource and Meter
+    // (MessagingTelemetry, TranslationTelemetry, WorkerTelemetry).
     public const string Worker = "FluxCaption.Worker";
     public const string Messaging = "FluxCaption.Messaging";
     public const string Translation = "FluxCaption.Translation";
-    public const string Jobs = "FluxCaption.Jobs";
-    public const string Web = "FluxCaption.Web";
 
-    public static readonly string[] ActivitySourceNames = [Api, Worker, Messaging, Translation, Jobs, Web];
+    public static readonly string[] ActivitySourceNames = [Worker, Messaging, Translation];
 
     /// <summary>Our meters; Npgsql's come through AddNpgsqlInstrumentation.</summary>
-    public static readonly string[] MeterNames = [Api, Worker, Messaging, Translation, Jobs, Web];
+    public static readonly string[] MeterNames = [Worker, Messaging, Translation];
 }
