@@ -8,7 +8,6 @@ public static class JobErrorCodes
     public const string EngineUnavailable = "engine_unavailable";
     public const string UnsupportedFormat = "unsupported_format";
     public const string UnsupportedStage = "unsupported_stage";
-    public const string SourceLanguageMissing = "source_language_missing";
     public const string SourceDocumentMissing = "source_document_missing";
     public const string DeadLettered = "dead_lettered";
     public const string AttemptsExhausted = "attempts_exhausted";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluxCaption.Core.Data;
+using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +26,9 @@ internal sealed class TranslateStageHandler(
         var source = await db.SubtitleDocuments.AsNoTracking()
             .SingleOrDefaultAsync(document => document.Id == job.SourceDocumentId, cancellationToken)
             ?? throw new JobFailureException(JobErrorCodes.SourceDocumentMissing, $"Source document {job.SourceDocumentId} does not exist.");
-        var sourceLanguage = job.SourceLanguage ?? source.Language
-            ?? throw new JobFailureException(JobErrorCodes.SourceLanguageMissing, "The source language is not known.");
+        // Unknown is a valid answer for an LLM, which recognises the language itself; an engine with
+        // fixed pairs refuses it (pair_unsupported), and the Api already refuses such jobs up front.
+        var sourceLanguage = job.SourceLanguage ?? source.Language ?? LanguageCodes.Undetermined;
         var document = codec.Read(source.Content, source.Format);
         var completed = JobCheckpoint.ReadCues(job.Checkpoint);
 

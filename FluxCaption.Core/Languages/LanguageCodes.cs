@@ -18,6 +18,9 @@ namespace FluxCaption.Core.Languages;
 /// </remarks>
 public static class LanguageCodes
 {
+    /// <summary>The BCP-47 tag for "not known": what a job's source language is when nobody said it.</summary>
+    public const string Undetermined = "und";
+
     private static readonly HashSet<string> UndeterminedTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "und", "mul", "zxx", "mis", "undetermined", "unknown", "undefined",

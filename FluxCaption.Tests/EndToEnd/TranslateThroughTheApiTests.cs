@@ -71,6 +71,23 @@ public sealed partial class TranslateThroughTheApiTests(PostgresServer postgres,
         ollama.ChatRequests.Count.ShouldBe(1, "three cues of one scene are one request");
     }
 
+    [Fact]
+    public async Task AnLlmTranslatesAFileWhoseLanguageNobodyNamed()
+    {
+        await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Ct);
+        await using var system = await RunningSystem.StartAsync(postgres, redis, ollama.ConnectionString);
+
+        var id = await system.UploadAsync(
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), "movie.srt", targetLanguage: "fr", engine: "ollama"), Ct);
+        var job = await system.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(2), Ct);
+
+        job.GetProperty("status").GetString().ShouldBe("succeeded", job.ToString());
+        job.GetProperty("sourceLanguage").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        ollama.ChatRequests.ShouldHaveSingleItem().Body.ShouldContain("recognise it");
+        var (result, _) = await system.DownloadAsync(id, Ct);
+        result.Cues.ShouldAllBe(c => Marker().IsMatch(c.Text));
+    }
+
     [GeneratedRegex(@"\[fr\]")]
     private static partial Regex Marker();
 }

@@ -42,10 +42,12 @@ internal static class OllamaPrompt
 
     private static string SystemPrompt(TranslationBatch batch)
     {
-        var source = LanguageCodes.DisplayName(batch.SourceLanguage);
         var target = LanguageCodes.DisplayName(batch.TargetLanguage);
+        var from = LanguageCodes.IsUndetermined(batch.SourceLanguage)
+            ? "(their language was not given: recognise it)"
+            : $"from {LanguageCodes.DisplayName(batch.SourceLanguage)} ({batch.SourceLanguage})";
         return $"""
-            You are a professional subtitle translator. Translate subtitle lines from {source} ({batch.SourceLanguage}) into {target}.
+            You are a professional subtitle translator. Translate subtitle lines {from} into {target}.
             Target language: {target} ({batch.TargetLanguage}).
             Rules:
             - Translate every segment into natural, concise {target} that reads well on screen; keep the meaning, tone and register.
