@@ -183,7 +183,19 @@ public sealed class StageMessageProcessor(
         {
             do
             {
-                var lease = await heartbeatState.RenewLeaseAsync(running.JobId, owner, _jobs.LeaseTtl, stop);
+                LeaseState lease;
+                try
+                {
+                    lease = await heartbeatState.RenewLeaseAsync(running.JobId, owner, _jobs.LeaseTtl, stop);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The lease is not lost because one renewal failed: try again next tick. If the
+                    // database stays away past the lease, the next renewal finds the lease gone.
+                    logger.LogWarning(exception, "Heartbeat for job {JobId} failed; retrying at the next interval", running.JobId);
+                    continue;
+                }
+
                 switch (lease)
                 {
                     case LeaseState.Lost:
@@ -202,11 +214,6 @@ public sealed class StageMessageProcessor(
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The stage ended.
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A database hiccup: the next stage commit or the reaper sorts out who owns the job.
-            logger.LogWarning(exception, "Heartbeat for job {JobId} failed", running.JobId);
         }
     }
 
