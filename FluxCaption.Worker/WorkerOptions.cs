@@ -11,9 +11,11 @@ public sealed class WorkerOptions
     [Required]
     public string Roles { get; set; } = "consumer,scheduler";
 
-    /// <summary>The stage queues this process consumes; only stages with a handler belong here.</summary>
-    [MinLength(1)]
-    public string[] Stages { get; set; } = ["translate"];
+    /// <summary>The stage queues this process consumes; only stages with a handler belong here. Empty means <see cref="DefaultStages"/>.</summary>
+    // No initializer: the binder appends configured array entries to an initial value instead of replacing it.
+    public string[] Stages { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultStages { get; } = ["translate"];
 
     /// <summary>Stages run at once per stage queue; speech recognition is memory-hungry, so asr stays at 1 unless raised.</summary>
     public Dictionary<string, int> Concurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase)
@@ -46,6 +48,15 @@ public sealed class WorkerOptions
     /// <summary>Scheduler cluster check-in; a node silent for longer than this plus its tolerance is considered dead.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SchedulerCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Fills in what binding cannot: the default stages when none are configured, each stage once.</summary>
+    public WorkerOptions ApplyDefaults()
+    {
+        Stages = Stages.Length == 0
+            ? [.. DefaultStages]
+            : Stages.Select(stage => stage.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return this;
+    }
 
     public bool HasRole(string role) =>
         Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -66,7 +66,8 @@ public sealed class JobReaper(
             await events.RecordAsync(job.Id, eventType, "lease expired", cancellationToken);
             if (status == JobStatus.Queued)
             {
-                await dispatcher.DispatchAsync(job.Id, job.Stage, job.Attempt, cancellationToken);
+                // Counted even if the dispatch fails: the job is queued, and the lost-dispatch pass sends it later.
+                await TryDispatchAsync(job.Id, job.Stage, job.Attempt, cancellationToken);
                 requeued++;
             }
         }
@@ -86,7 +87,18 @@ public sealed class JobReaper(
         var redispatched = 0;
         foreach (var stageGroup in queued.GroupBy(job => job.Stage))
         {
-            var live = await queue.LiveJobIdsAsync(stageGroup.Key);
+            HashSet<Guid> live;
+            try
+            {
+                live = await queue.LiveJobIdsAsync(stageGroup.Key);
+            }
+            catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                // Without the stream we cannot tell which jobs are lost; a later run looks again.
+                logger.LogWarning(exception, "Could not read the {Stage} stream; lost dispatches are looked for in a later run", stageGroup.Key);
+                continue;
+            }
+
             foreach (var job in stageGroup.Where(job => !live.Contains(job.Id)))
             {
                 // Touch the row first so a slow stream does not get the same job dispatched every run.
@@ -95,13 +107,30 @@ public sealed class JobReaper(
                 if (touched == 1)
                 {
                     logger.LogWarning("Job {JobId} was queued with no stream entry; dispatching it again", job.Id);
-                    await dispatcher.DispatchAsync(job.Id, job.Stage, job.Attempt, cancellationToken);
-                    redispatched++;
+                    if (await TryDispatchAsync(job.Id, job.Stage, job.Attempt, cancellationToken))
+                    {
+                        redispatched++;
+                    }
                 }
             }
         }
 
         return redispatched;
+    }
+
+    /// <summary>One job's failed dispatch must not stop the rest of the run; the job stays queued for a later run.</summary>
+    private async Task<bool> TryDispatchAsync(Guid jobId, JobStage stage, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dispatcher.DispatchAsync(jobId, stage, attempt, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Reaper could not dispatch job {JobId}; a later run dispatches it", jobId);
+            return false;
+        }
     }
 }
 

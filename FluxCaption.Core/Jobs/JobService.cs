@@ -99,7 +99,7 @@ internal sealed class JobService(
                 .SetProperty(job => job.UpdatedAt, now), cancellationToken);
         if (requested == 1)
         {
-            await control.PublishAsync(new JobControlMessage(id, JobControlAction.Cancel));
+            await SignalAsync(id, JobControlAction.Cancel);
             return await AppliedAsync(id, JobEventTypes.CancelRequested, cancellationToken);
         }
 
@@ -124,7 +124,7 @@ internal sealed class JobService(
                 .SetProperty(job => job.UpdatedAt, now), cancellationToken);
         if (requested == 1)
         {
-            await control.PublishAsync(new JobControlMessage(id, JobControlAction.Pause));
+            await SignalAsync(id, JobControlAction.Pause);
             return await AppliedAsync(id, JobEventTypes.PauseRequested, cancellationToken);
         }
 
@@ -215,6 +215,19 @@ internal sealed class JobService(
         {
             // The row is committed; the reaper dispatches queued jobs that have no stream entry.
             logger.LogWarning(exception, "Dispatch of job {JobId} failed; the reaper will dispatch it again", job.Id);
+        }
+    }
+
+    private async Task SignalAsync(Guid id, JobControlAction action)
+    {
+        try
+        {
+            await control.PublishAsync(new JobControlMessage(id, action));
+        }
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // The flag is committed: the worker's heartbeat reads it within one interval, so only the signal's speed is lost.
+            logger.LogWarning(exception, "Could not signal {Action} for job {JobId}; its worker will notice at the next heartbeat", action, id);
         }
     }
 

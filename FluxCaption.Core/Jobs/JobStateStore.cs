@@ -88,17 +88,40 @@ public sealed class JobStateStore(FluxCaptionDbContext db, TimeProvider clock)
             .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
     }
 
-    /// <summary>Gives the job back to the queue (transient failure, worker shutdown), keeping its checkpoint.</summary>
-    public async Task<bool> RequeueAsync(Guid id, string owner, string? code, string? message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the job back (transient failure, worker shutdown), keeping its checkpoint. A stop the user
+    /// asked for wins: a pending cancel ends the job cancelled, a pending pause pauses it, otherwise it is
+    /// queued. <paramref name="refundAttempt"/> takes back the attempt the lease counted (a graceful
+    /// shutdown did not use the attempt up). Returns the status written, or null if the lease was not ours.
+    /// </summary>
+    public async Task<JobStatus?> RequeueAsync(Guid id, string owner, string? code, string? message, bool refundAttempt, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await Held(id, owner).ExecuteUpdateAsync(set => set
-            .SetProperty(job => job.Status, JobStatus.Queued)
-            .SetProperty(job => job.ErrorCode, code)
-            .SetProperty(job => job.ErrorMessage, message)
-            .SetProperty(job => job.LeaseOwner, (string?)null)
-            .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
-            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+        while (await Held(id, owner).Select(job => new { job.CancelRequested, job.PauseRequested }).SingleOrDefaultAsync(cancellationToken) is { } flags)
+        {
+            var status = flags.CancelRequested ? JobStatus.Cancelled : flags.PauseRequested ? JobStatus.Paused : JobStatus.Queued;
+            var queued = status == JobStatus.Queued;
+            // The update requires the flags it decided on, so a cancel or pause set meanwhile is never
+            // left behind on a queued row (the lease refuses flagged jobs: it would stay queued forever).
+            var rows = await Held(id, owner)
+                .Where(job => job.CancelRequested == flags.CancelRequested && job.PauseRequested == flags.PauseRequested)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(job => job.Status, status)
+                    .SetProperty(job => job.ErrorCode, job => queued ? code : job.ErrorCode)
+                    .SetProperty(job => job.ErrorMessage, job => queued ? message : job.ErrorMessage)
+                    .SetProperty(job => job.PauseRequested, false)
+                    .SetProperty(job => job.Attempt, job => refundAttempt && job.Attempt > 0 ? job.Attempt - 1 : job.Attempt)
+                    .SetProperty(job => job.LeaseOwner, (string?)null)
+                    .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+                    .SetProperty(job => job.FinishedAt, job => status == JobStatus.Cancelled ? now : job.FinishedAt)
+                    .SetProperty(job => job.UpdatedAt, now), cancellationToken);
+            if (rows == 1)
+            {
+                return status;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Ends a running stage as cancelled or paused at the request of a user, keeping the checkpoint.</summary>

@@ -92,14 +92,10 @@ public sealed class StageMessageProcessor(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: hand the job back now rather than waiting for the lease to expire.
-            if (await state.RequeueAsync(jobId, owner, null, null, CancellationToken.None))
-            {
-                await events.RecordAsync(jobId, JobEventTypes.Requeued, "worker stopping", CancellationToken.None);
-                await TryDispatchAsync(jobId, stage);
-            }
-
-            return StageOutcome.Requeued;
+            // Shutting down: hand the job back now rather than waiting for the lease to expire. The run
+            // was interrupted, not failed, so it does not use up an attempt.
+            var status = await state.RequeueAsync(jobId, owner, null, null, refundAttempt: true, CancellationToken.None);
+            return await HandedBackAsync(jobId, stage, status, "worker stopping");
         }
         catch (Exception exception)
         {
@@ -136,18 +132,35 @@ public sealed class StageMessageProcessor(
         return status == JobStatus.Cancelled ? StageOutcome.Cancelled : StageOutcome.Paused;
     }
 
+    private async Task<StageOutcome> HandedBackAsync(Guid jobId, JobStage stage, JobStatus? status, string? message)
+    {
+        switch (status)
+        {
+            case JobStatus.Queued:
+                await events.RecordAsync(jobId, JobEventTypes.Requeued, message, CancellationToken.None);
+                await TryDispatchAsync(jobId, stage);
+                return StageOutcome.Requeued;
+            case JobStatus.Cancelled or JobStatus.Paused:
+                // A stop was pending (its control message may have been lost): it wins over the requeue.
+                logger.LogInformation("Job {JobId} {Status} on request", jobId, status);
+                var cancelled = status == JobStatus.Cancelled;
+                await events.RecordAsync(jobId, cancelled ? JobEventTypes.Cancelled : JobEventTypes.Paused, null, CancellationToken.None);
+                return cancelled ? StageOutcome.Cancelled : StageOutcome.Paused;
+            default:
+                return StageOutcome.LeaseLost;
+        }
+    }
+
     private async Task<StageOutcome> FailOrRequeueAsync(JobStage stage, Guid jobId, string owner, Exception exception)
     {
         var failure = JobFailureClassifier.Classify(exception);
         var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, CancellationToken.None);
-        if (failure.IsTransient && job.Attempt < job.MaxAttempts
-            && await state.RequeueAsync(jobId, owner, failure.Code, failure.Message, CancellationToken.None))
+        if (failure.IsTransient && job.Attempt < job.MaxAttempts)
         {
-            logger.LogWarning(exception, "Job {JobId} failed transiently in {Stage} (attempt {Attempt} of {MaxAttempts}); requeued",
+            logger.LogWarning(exception, "Job {JobId} failed transiently in {Stage} (attempt {Attempt} of {MaxAttempts}); handing it back",
                 jobId, stage, job.Attempt, job.MaxAttempts);
-            await events.RecordAsync(jobId, JobEventTypes.Requeued, failure.Message, CancellationToken.None);
-            await TryDispatchAsync(jobId, stage);
-            return StageOutcome.Requeued;
+            var status = await state.RequeueAsync(jobId, owner, failure.Code, failure.Message, refundAttempt: false, CancellationToken.None);
+            return await HandedBackAsync(jobId, stage, status, failure.Message);
         }
 
         if (!await state.FailAsync(jobId, owner, failure.Code, failure.Message, CancellationToken.None))
@@ -183,7 +196,19 @@ public sealed class StageMessageProcessor(
         {
             do
             {
-                var lease = await heartbeatState.RenewLeaseAsync(running.JobId, owner, _jobs.LeaseTtl, stop);
+                LeaseState lease;
+                try
+                {
+                    lease = await heartbeatState.RenewLeaseAsync(running.JobId, owner, _jobs.LeaseTtl, stop);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The lease is not lost because one renewal failed: try again next tick. If the
+                    // database stays away past the lease, the next renewal finds the lease gone.
+                    logger.LogWarning(exception, "Heartbeat for job {JobId} failed; retrying at the next interval", running.JobId);
+                    continue;
+                }
+
                 switch (lease)
                 {
                     case LeaseState.Lost:
@@ -202,11 +227,6 @@ public sealed class StageMessageProcessor(
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The stage ended.
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A database hiccup: the next stage commit or the reaper sorts out who owns the job.
-            logger.LogWarning(exception, "Heartbeat for job {JobId} failed", running.JobId);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class MessagingOptions
     [Required]
     public string ConsumerGroup { get; set; } = "workers";
 
-    /// <summary>A stage message delivered this many times without being acknowledged goes to the dead-letter stream.</summary>
+    /// <summary>Deliveries a stage message may have without being acknowledged; the next one (delivery count above this) sends it to the dead-letter stream instead of running it.</summary>
     [Range(1, 100)]
     public int MaxDeliveries { get; set; } = 5;
 

@@ -17,12 +17,13 @@ public static class ApplicationServiceExtensions
         builder.AddFluxCaptionJobs();
         builder.Services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.SectionName)
+            .PostConfigure(options => options.ApplyDefaults())
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<WorkerTelemetry>();
         builder.AddTranslation();
 
-        var options = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
+        var options = (builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions()).ApplyDefaults();
         if (options.HasRole("consumer"))
         {
             builder.Services.AddHostedService<ControlListener>();
