@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using FluxCaption.Benchmarks;
 using Microsoft.Extensions.Configuration;
 
-// dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4,1] [--TimeScale 0.01] ...
+// dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4] [--TimeScale 0.03] ...
 if (args.Length == 0 || args[0] != "translate")
 {
-    Console.Error.WriteLine("Usage: FluxCaption.Benchmarks translate [--Cues 1500] [--Slots 4,1] [--TimeScale 0.01] [--FixedCostMs 400] [--CompletionTokenMs 20] [--PromptTokenMs 0] [--MaxCuesPerBatch n] [--MaxTokensPerBatch n]");
+    Console.Error.WriteLine("Usage: FluxCaption.Benchmarks translate [--Cues 1500] [--Slots 4] [--TimeScale 0.03] [--FixedCostMs 400] [--CompletionTokenMs 20] [--PromptTokenMs 0] [--MaxCuesPerBatch n] [--MaxTokensPerBatch n]");
     return 2;
 }
 

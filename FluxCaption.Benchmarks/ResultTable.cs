@@ -41,6 +41,10 @@ public static class ResultTable
             }
 
             table.AppendLine(Invariant($"- second run of the same file: {again.Counters.Requests} requests (target 0): {Verdict(again.Counters.Requests == 0)}"));
+            if (group.Skip(3).FirstOrDefault() is { } sequential)
+            {
+                table.AppendLine(Invariant($"- with MaxParallelBatches at its default: {sequential.Ideal.SlotUtilisation:0.0%} of slot time used (replayed), {baseline.Ideal.Wall / sequential.Ideal.Wall:0.0}x less wall time than the baseline"));
+            }
         }
 
         return table.ToString();

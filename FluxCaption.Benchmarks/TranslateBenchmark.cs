@@ -12,7 +12,8 @@ namespace FluxCaption.Benchmarks;
 
 /// <summary>
 /// For each slot count: starts a latency-modelling Ollama server, then runs the per-cue baseline,
-/// FluxCaption's translator, and FluxCaption's translator again on the same file, one after the other.
+/// FluxCaption's translator, and FluxCaption's translator again on the same file, one after the other;
+/// with more than one slot, also FluxCaption's translator with MaxParallelBatches left at its default.
 /// </summary>
 public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWriter output)
 {
@@ -30,7 +31,7 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
         foreach (var slots in options.SlotCounts())
         {
             await using var server = await LatencyOllamaServer.StartAsync(options.Latency, options.TimeScale, slots);
-            await using var services = BuildServices(server.Endpoint, slots);
+            await using var services = BuildServices(server.Endpoint, parallelBatches: slots);
             var translator = services.GetRequiredService<ISubtitleTranslator>();
             var baseline = new PerCueBaseline(services.GetRequiredService<IHttpClientFactory>(), LatencyOllamaServer.Model);
 
@@ -47,6 +48,18 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
                     var result = await translator.TranslateAsync(Request(document), (_, _) => Task.CompletedTask, token);
                     var changed = result.Document.Cues.Where((cue, i) => cue.Text != document.Cues[i].Text).Count();
                     return (changed, result.Warnings.Count);
+                }, cancellationToken));
+            }
+
+            if (slots > 1)
+            {
+                // Out of the box the translator sends one batch at a time: show what that leaves idle.
+                await using var defaults = BuildServices(server.Endpoint, parallelBatches: null);
+                var sequential = defaults.GetRequiredService<ISubtitleTranslator>();
+                results.Add(await MeasureAsync("FluxCaption, MaxParallelBatches left at its default", slots, document, sourceTokens, server, async token =>
+                {
+                    var result = await sequential.TranslateAsync(Request(document), (_, _) => Task.CompletedTask, token);
+                    return (result.Document.Cues.Where((cue, i) => cue.Text != document.Cues[i].Text).Count(), result.Warnings.Count);
                 }, cancellationToken));
             }
         }
@@ -82,13 +95,17 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
         return result;
     }
 
-    private ServiceProvider BuildServices(Uri endpoint, int slots)
+    private ServiceProvider BuildServices(Uri endpoint, int? parallelBatches)
     {
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:llm"] = $"Endpoint={endpoint.GetLeftPart(UriPartial.Authority)};Model={LatencyOllamaServer.Model}",
-            [$"{TranslationOptions.SectionName}:{nameof(TranslationOptions.MaxParallelBatches)}"] = slots.ToString(CultureInfo.InvariantCulture),
         };
+        if (parallelBatches is { } parallel)
+        {
+            settings[$"{TranslationOptions.SectionName}:{nameof(TranslationOptions.MaxParallelBatches)}"] = parallel.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (options.MaxCuesPerBatch > 0)
         {
             settings[$"{TranslationOptions.SectionName}:{nameof(TranslationOptions.MaxCuesPerBatch)}"] = options.MaxCuesPerBatch.ToString(CultureInfo.InvariantCulture);
