@@ -5,15 +5,17 @@ namespace FluxCaption.Benchmarks;
 /// client spent no time between a reply and its next request: each request takes the slot that frees
 /// first. That is what the run would have taken on a machine with no other load, in model time, and
 /// it does not move with the benchmark host's CPU contention the way a scaled-down wall clock does.
+/// A client that keeps fewer requests in flight than there are slots only ever uses that many.
 /// </summary>
 public static class IdealSchedule
 {
-    public static IdealScheduleResult Replay(IReadOnlyList<TimeSpan> durations, int slots)
+    public static IdealScheduleResult Replay(IReadOnlyList<TimeSpan> durations, int slots, int? inFlight = null)
     {
         ArgumentNullException.ThrowIfNull(durations);
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        var lanes = Math.Clamp(inFlight ?? slots, 1, slots);
         var freeAt = new PriorityQueue<int, TimeSpan>();
-        for (var slot = 0; slot < slots; slot++)
+        for (var slot = 0; slot < lanes; slot++)
         {
             freeAt.Enqueue(slot, TimeSpan.Zero);
         }

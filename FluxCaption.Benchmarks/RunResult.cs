@@ -1,6 +1,9 @@
 namespace FluxCaption.Benchmarks;
 
-/// <summary>One strategy's run against the server: what it cost and whether the file came out whole.</summary>
+/// <summary>
+/// One strategy's run against the server: what it cost and whether the file came out whole.
+/// <paramref name="InFlight"/> is how many requests the client keeps going at once.
+/// </summary>
 public sealed record RunResult(
     string Strategy,
     int Slots,
@@ -10,7 +13,8 @@ public sealed record RunResult(
     TimeSpan Wall,
     double TimeScale,
     int CuesTranslated,
-    int Warnings)
+    int Warnings,
+    int InFlight)
 {
     public double RequestsPerThousandCues => Counters.Requests * 1000.0 / Cues;
 
@@ -21,7 +25,7 @@ public sealed record RunResult(
     public double ModelSeconds => Wall.TotalSeconds / TimeScale;
 
     /// <summary>The same requests replayed on the slots with no client or host overhead (model time).</summary>
-    public IdealScheduleResult Ideal { get; } = IdealSchedule.Replay(Counters.Durations, Slots);
+    public IdealScheduleResult Ideal { get; } = IdealSchedule.Replay(Counters.Durations, Slots, InFlight);
 
     /// <summary>Busy slot time over the slot time that was available while the run lasted.</summary>
     public double SlotUtilisation => Wall > TimeSpan.Zero ? Counters.BusyWall / (Wall * Slots) : 0;

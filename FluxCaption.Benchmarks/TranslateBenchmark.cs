@@ -35,7 +35,7 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
             var translator = services.GetRequiredService<ISubtitleTranslator>();
             var baseline = new PerCueBaseline(services.GetRequiredService<IHttpClientFactory>(), LatencyOllamaServer.Model);
 
-            results.Add(await MeasureAsync("per-cue + proofread (baseline)", slots, document, sourceTokens, server, async token =>
+            results.Add(await MeasureAsync("per-cue + proofread (baseline)", slots, slots, document, sourceTokens, server, async token =>
             {
                 var translated = await baseline.TranslateAsync(document, options.SourceLanguage, options.TargetLanguage, slots, token);
                 return (translated.Count, 0);
@@ -43,7 +43,7 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
 
             foreach (var strategy in new[] { "FluxCaption", "FluxCaption, same file again" })
             {
-                results.Add(await MeasureAsync(strategy, slots, document, sourceTokens, server, async token =>
+                results.Add(await MeasureAsync(strategy, slots, slots, document, sourceTokens, server, async token =>
                 {
                     var result = await translator.TranslateAsync(Request(document), (_, _) => Task.CompletedTask, token);
                     var changed = result.Document.Cues.Where((cue, i) => cue.Text != document.Cues[i].Text).Count();
@@ -56,7 +56,8 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
                 // Out of the box the translator sends one batch at a time: show what that leaves idle.
                 await using var defaults = BuildServices(server.Endpoint, parallelBatches: null);
                 var sequential = defaults.GetRequiredService<ISubtitleTranslator>();
-                results.Add(await MeasureAsync("FluxCaption, MaxParallelBatches left at its default", slots, document, sourceTokens, server, async token =>
+                var inFlight = new TranslationOptions().MaxParallelBatches;
+                results.Add(await MeasureAsync("FluxCaption, MaxParallelBatches left at its default", slots, inFlight, document, sourceTokens, server, async token =>
                 {
                     var result = await sequential.TranslateAsync(Request(document), (_, _) => Task.CompletedTask, token);
                     return (result.Document.Cues.Where((cue, i) => cue.Text != document.Cues[i].Text).Count(), result.Warnings.Count);
@@ -79,6 +80,7 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
     private async Task<RunResult> MeasureAsync(
         string strategy,
         int slots,
+        int inFlight,
         SubtitleDocument document,
         int sourceTokens,
         LatencyOllamaServer server,
@@ -89,7 +91,7 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
         var started = Stopwatch.GetTimestamp();
         var (translated, warnings) = await run(cancellationToken);
         var wall = Stopwatch.GetElapsedTime(started);
-        var result = new RunResult(strategy, slots, document.Cues.Count, sourceTokens, server.TakeCounters(), wall, options.TimeScale, translated, warnings);
+        var result = new RunResult(strategy, slots, document.Cues.Count, sourceTokens, server.TakeCounters(), wall, options.TimeScale, translated, warnings, inFlight);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  N={slots} {strategy}: {result.Counters.Requests} requests, {wall.TotalSeconds:0.0} s wall ({result.ModelSeconds:0} model s), {translated} cues translated, {warnings} warnings."));
         return result;

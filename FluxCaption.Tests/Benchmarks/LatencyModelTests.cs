@@ -54,4 +54,15 @@ public class LatencyModelTests
         replay.Wall.ShouldBe(TimeSpan.FromSeconds(5));
         replay.SlotUtilisation.ShouldBe(8.0 / 20.0);
     }
+
+    [Fact]
+    public void AClientWithOneRequestInFlightUsesOneSlotOfFour()
+    {
+        var second = TimeSpan.FromSeconds(1);
+
+        var replay = IdealSchedule.Replay([second, second, second, second], slots: 4, inFlight: 1);
+
+        replay.Wall.ShouldBe(TimeSpan.FromSeconds(4));
+        replay.SlotUtilisation.ShouldBe(0.25);
+    }
 }
