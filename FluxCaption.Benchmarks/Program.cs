@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using FluxCaption.Benchmarks;
+using Microsoft.Extensions.Configuration;
+
+// dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4] [--TimeScale 0.03] ...
+if (args.Length == 0 || args[0] != "translate")
+{
+    Console.Error.WriteLine("Usage: FluxCaption.Benchmarks translate [--Cues 1500] [--Slots 4] [--TimeScale 0.03] [--FixedCostMs 400] [--CompletionTokenMs 20] [--PromptTokenMs 0] [--MaxCuesPerBatch n] [--MaxTokensPerBatch n]");
+    return 2;
+}
+
+var options = new ConfigurationBuilder().AddCommandLine(args[1..]).Build().Get<TranslateBenchmarkOptions>() ?? new TranslateBenchmarkOptions();
+try
+{
+    Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+    options.SlotCounts();
+}
+catch (ValidationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopping.Cancel();
+};
+
+var results = await new TranslateBenchmark(options, Console.Out).RunAsync(stopping.Token);
+Console.WriteLine();
+Console.WriteLine(ResultTable.Format(results));
+return 0;
