@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using ChatCompletionOptions = OpenAI.Chat.ChatCompletionOptions;
 
 namespace FluxCaption.Core.Translation.OpenAi;
 
@@ -59,6 +60,10 @@ public sealed partial class OpenAiCompatibleTranslationEngine : ITranslationEngi
             Temperature = (float)_options.Temperature,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(OllamaPrompt.Schema(batch), "subtitle_translations"),
         };
+        if (_options.DisableThinking)
+        {
+            chatOptions.RawRepresentationFactory = _ => WithoutThinking();
+        }
 
         ChatResponse response;
         using (await _limiter.AcquireAsync(cancellationToken))
@@ -77,6 +82,17 @@ public sealed partial class OpenAiCompatibleTranslationEngine : ITranslationEngi
     }
 
     public void Dispose() => _limiter.Dispose();
+
+    // Not an OpenAI field: servers that render chat templates (vLLM, llama.cpp) pass it to the template.
+    // Patch is the SDK's only way to add a field and is still marked for evaluation.
+    private static ChatCompletionOptions WithoutThinking()
+    {
+        var options = new ChatCompletionOptions();
+#pragma warning disable SCME0001
+        options.Patch.Set("$.chat_template_kwargs.enable_thinking"u8, false);
+#pragma warning restore SCME0001
+        return options;
+    }
 
     private IChatClient CreateChatClient(string model)
     {

@@ -25,6 +25,12 @@ public sealed class OpenAiEngineOptions : IValidatableObject
     [Range(0.0, 2.0)]
     public double Temperature { get; set; } = 0.2;
 
+    /// <summary>
+    /// Send chat_template_kwargs {"enable_thinking": false} (vLLM, llama.cpp server: Qwen3 and similar).
+    /// Off by default because OpenAI itself rejects request fields it does not know.
+    /// </summary>
+    public bool DisableThinking { get; set; }
+
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(300);
 

@@ -66,6 +66,27 @@ public class OpenAiCompatibleTranslationEngineTests
     }
 
     [Fact]
+    public async Task DisableThinkingAsksTheChatTemplateToSkipThinkingAndIsOffByDefault()
+    {
+        await using var server = await ScriptedOpenAiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using (var plain = OpenAiTestServices.Build(server))
+        {
+            await OpenAiTestServices.Engine(plain).TranslateAsync(Batch(), TestContext.Current.CancellationToken);
+        }
+
+        await using (var noThinking = OpenAiTestServices.Build(server, new Dictionary<string, string?> { ["OpenAi:DisableThinking"] = "true" }))
+        {
+            await OpenAiTestServices.Engine(noThinking).TranslateAsync(Batch(), TestContext.Current.CancellationToken);
+        }
+
+        var chats = server.ChatRequests;
+        chats[0].Json!["chat_template_kwargs"].ShouldBeNull();
+        ((bool?)chats[1].Json!["chat_template_kwargs"]!["enable_thinking"]).ShouldBe(false);
+        ((string?)chats[1].Json!["response_format"]!["type"]).ShouldBe("json_schema");
+        ((string?)chats[1].Json!["model"]).ShouldBe(server.Model);
+    }
+
+    [Fact]
     public async Task TheApiKeyIsSentAsABearerTokenAndAServerWithoutOneGetsAPlaceholder()
     {
         await using var server = await ScriptedOpenAiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
