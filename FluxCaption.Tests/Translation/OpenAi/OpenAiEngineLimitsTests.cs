@@ -66,19 +66,21 @@ public class OpenAiEngineLimitsTests
     public async Task RequestsPerMinuteSpacesTheRequestsEvenly()
     {
         await using var server = await ScriptedOpenAiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        await using var services = OpenAiTestServices.Build(server, new Dictionary<string, string?> { ["OpenAi:RequestsPerMinute"] = "150" });
+        await using var services = OpenAiTestServices.Build(server, new Dictionary<string, string?> { ["OpenAi:RequestsPerMinute"] = "100" });
         var engine = OpenAiTestServices.Engine(services);
 
+        // The first request pays for connecting and warming up; the spacing is measured after it.
+        await engine.TranslateAsync(Batch(0), TestContext.Current.CancellationToken);
         var replies = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => engine.TranslateAsync(Batch(i), TestContext.Current.CancellationToken)));
 
         replies.ShouldAllBe(r => r.Count == 1);
         var arrivals = server.ChatRequests.Select(r => r.ReceivedAt).Order().ToList();
-        arrivals.Count.ShouldBe(4);
+        arrivals.Count.ShouldBe(5);
 
-        // 150 a minute is one every 400 ms.
+        // 100 a minute is one every 600 ms.
         for (var i = 1; i < arrivals.Count; i++)
         {
-            (arrivals[i] - arrivals[i - 1]).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(330));
+            (arrivals[i] - arrivals[i - 1]).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(450));
         }
     }
 
