@@ -16,6 +16,7 @@ public static class TranslationHostingExtensions
         builder.Services.AddSubtitleTranslation();
         builder.Services.AddApertiumEngine();
         builder.AddOllamaEngine();
+        OpenAi.OpenAiServiceCollectionExtensions.AddOpenAiEngine(builder);
         return builder;
     }
 }

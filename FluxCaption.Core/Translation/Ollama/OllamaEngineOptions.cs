@@ -39,6 +39,14 @@ public sealed class OllamaEngineOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Requests in flight at once to this server, across every job of the process.</summary>
+    [Range(1, 256)]
+    public int MaxParallelRequests { get; set; } = 4;
+
+    /// <summary>Requests started per minute, evenly spaced; 0 means no limit.</summary>
+    [Range(0, 60_000)]
+    public int RequestsPerMinute { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TotalTimeout <= AttemptTimeout)

@@ -1,4 +1,5 @@
 using FluxCaption.Core.Languages;
+using FluxCaption.Core.Translation.OpenAi;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,11 +12,12 @@ namespace FluxCaption.Core.Translation.Ollama;
 /// Translates a batch with one chat request to Ollama through <see cref="IChatClient"/> (OllamaSharp),
 /// asking for a JSON object of id to text under a schema. HTTP failures, timeouts and 429s are the
 /// "ollama" HttpClient's resilience pipeline's business; what still fails after it propagates.
+/// Parallel requests and the request rate are held by an <see cref="EngineRequestLimiter"/>.
 /// </summary>
 public sealed partial class OllamaTranslationEngine(
     IHttpClientFactory httpClientFactory,
     IOptions<OllamaEngineOptions> options,
-    ILogger<OllamaTranslationEngine> logger) : ITranslationEngine
+    ILogger<OllamaTranslationEngine> logger) : ITranslationEngine, IDisposable
 {
     public const string EngineName = "ollama";
 
@@ -23,6 +25,7 @@ public sealed partial class OllamaTranslationEngine(
     public const string HttpClientName = "ollama";
 
     private readonly OllamaEngineOptions _options = options.Value;
+    private readonly EngineRequestLimiter _limiter = new(options.Value.MaxParallelRequests, options.Value.RequestsPerMinute);
 
     public string Name => EngineName;
 
@@ -48,7 +51,12 @@ public sealed partial class OllamaTranslationEngine(
             chatOptions.AddOllamaOption(OllamaOption.Think, false);
         }
 
-        var response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch), chatOptions, cancellationToken);
+        ChatResponse response;
+        using (await _limiter.AcquireAsync(cancellationToken))
+        {
+            response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch), chatOptions, cancellationToken);
+        }
+
         var segments = OllamaReplyParser.Parse(response.Text);
         if (segments.Count < batch.Segments.Count)
         {
@@ -57,6 +65,8 @@ public sealed partial class OllamaTranslationEngine(
 
         return segments;
     }
+
+    public void Dispose() => _limiter.Dispose();
 
     [LoggerMessage(LogLevel.Warning, "Ollama model {Model} answered {ParsedCount} of {SegmentCount} segments ({TargetLanguage}, reply of {ReplyLength} characters)")]
     private partial void LogShortReply(string model, int parsedCount, int segmentCount, string targetLanguage, int replyLength);
