@@ -57,6 +57,9 @@ public sealed class Job
     /// <summary>jsonb: warnings the user must see (cues kept in the source language, recovered input).</summary>
     public string? Warnings { get; set; }
 
+    /// <summary>The job's own glossary terms as JSON (see Translation.Glossary.GlossaryJson); null for none.</summary>
+    public string? Glossary { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }

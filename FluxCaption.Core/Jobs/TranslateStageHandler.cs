@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation;
+using FluxCaption.Core.Translation.Glossary;
 using Microsoft.EntityFrameworkCore;
 
 namespace FluxCaption.Core.Jobs;
@@ -35,7 +36,10 @@ internal sealed class TranslateStageHandler(
         // Batches may finish in parallel; one DbContext must see one writer at a time.
         using var gate = new SemaphoreSlim(1, 1);
         var request = new SubtitleTranslationRequest(document, sourceLanguage, job.TargetLanguage, job.Engine, job.Model,
-            new Dictionary<int, string>(completed), source.FileName);
+            new Dictionary<int, string>(completed), source.FileName)
+        {
+            Glossary = JobGlossary(job),
+        };
         var result = await translator.TranslateAsync(request, async (report, token) =>
         {
             await gate.WaitAsync(token);
@@ -95,5 +99,17 @@ internal sealed class TranslateStageHandler(
             db.ChangeTracker.Clear();
             return true;
         });
+    }
+
+    private static IReadOnlyList<GlossaryTerm> JobGlossary(Job job)
+    {
+        try
+        {
+            return GlossaryJson.Parse(job.Glossary);
+        }
+        catch (JsonException error)
+        {
+            throw new JobFailureException(JobErrorCodes.ParseError, $"The job's glossary is not a list of terms: {error.Message}", inner: error);
+        }
     }
 }

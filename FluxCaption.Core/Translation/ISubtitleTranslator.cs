@@ -24,7 +24,11 @@ public sealed record SubtitleTranslationRequest(
     string Engine,
     string? Model,
     IReadOnlyDictionary<int, string> CompletedCues,
-    string? Title = null);
+    string? Title = null)
+{
+    /// <summary>The job's own glossary; merged with the global one for the pair, the job's terms winning.</summary>
+    public IReadOnlyList<Glossary.GlossaryTerm>? Glossary { get; init; }
+}
 
 /// <summary>A batch that just finished: its cues' translations and how far the whole document is.</summary>
 public sealed record TranslatedBatchReport(

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FluxCaption.Core.Subtitles.Protection;
+using FluxCaption.Core.Translation.Glossary;
 
 namespace FluxCaption.Core.Translation;
 
@@ -19,9 +20,14 @@ public sealed partial class SubtitleTranslator
         CancellationToken cancellationToken)
     {
         var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken);
+        if (firstAsk && outcome.OnlyGlossaryMisses)
+        {
+            return await AskAgainForGlossaryAsync(run, units, preceding, outcome, cancellationToken);
+        }
+
         if (!outcome.Succeeded && firstAsk)
         {
-            outcome = await AskAsync(run, units, preceding, outcome.Errors, cancellationToken);
+            outcome = await AskAsync(run, units, preceding, outcome.AllErrors, cancellationToken);
         }
 
         if (outcome.Succeeded)
@@ -29,11 +35,18 @@ public sealed partial class SubtitleTranslator
             return new Dictionary<int, string>(outcome.Accepted);
         }
 
+        // Smaller requests do not make a model use a term it ignored after being told: once this is
+        // the last ask for these lines, sound translations that lack a term are kept, with a warning.
+        if (outcome.OnlyGlossaryMisses)
+        {
+            return KeepDespiteGlossary(run, units, outcome.Accepted, outcome.GlossaryMisses);
+        }
+
         if (units.Count == 1)
         {
             foreach (var member in units[0].Members)
             {
-                run.Warn(member.CueIndex, "kept_source", $"Kept the source text: {string.Join("; ", outcome.Errors)}.");
+                run.Warn(member.CueIndex, "kept_source", $"Kept the source text: {string.Join("; ", outcome.AllErrors)}.");
             }
 
             return [];
@@ -57,6 +70,60 @@ public sealed partial class SubtitleTranslator
         return left;
     }
 
+    /// <summary>
+    /// Every line was sound but some lacked a glossary term: keep the good ones and re-ask only those,
+    /// naming the terms. Whatever the second reply is worth, the first reply's lines stay as a fallback.
+    /// </summary>
+    private async Task<Dictionary<int, string>> AskAgainForGlossaryAsync(
+        TranslationRun run,
+        IReadOnlyList<TranslationUnit> units,
+        IReadOnlyList<ContextLine> preceding,
+        BatchValidation first,
+        CancellationToken cancellationToken)
+    {
+        var missed = units.Where(u => first.GlossaryMisses.ContainsKey(u.CueIndex)).ToList();
+        var second = await AskAsync(run, missed, preceding, first.AllErrors, cancellationToken);
+        var accepted = new Dictionary<int, string>(first.Accepted);
+        var stillMissing = new Dictionary<int, GlossaryMiss>();
+        foreach (var unit in missed)
+        {
+            if (second.Accepted.TryGetValue(unit.CueIndex, out var fixedText))
+            {
+                accepted[unit.CueIndex] = fixedText;
+            }
+            else
+            {
+                stillMissing[unit.CueIndex] = second.GlossaryMisses.TryGetValue(unit.CueIndex, out var miss)
+                    ? miss
+                    : first.GlossaryMisses[unit.CueIndex];
+            }
+        }
+
+        return KeepDespiteGlossary(run, missed, accepted, stillMissing);
+    }
+
+    private static Dictionary<int, string> KeepDespiteGlossary(
+        TranslationRun run,
+        IReadOnlyList<TranslationUnit> units,
+        IReadOnlyDictionary<int, string> accepted,
+        IReadOnlyDictionary<int, GlossaryMiss> misses)
+    {
+        var kept = new Dictionary<int, string>(accepted);
+        foreach (var unit in units)
+        {
+            if (misses.TryGetValue(unit.CueIndex, out var miss))
+            {
+                kept[unit.CueIndex] = miss.Text;
+                foreach (var member in unit.Members)
+                {
+                    run.Warn(member.CueIndex, "glossary_term_missing", $"Translated without a glossary term: {miss.Error}.");
+                }
+            }
+        }
+
+        return kept;
+    }
+
     private async Task<BatchValidation> AskAsync(
         TranslationRun run,
         IReadOnlyList<TranslationUnit> units,
@@ -75,6 +142,7 @@ public sealed partial class SubtitleTranslator
             run.Request.Title)
         {
             PreviousErrors = previousErrors,
+            Glossary = [.. units.SelectMany(u => GlossaryMatcher.TermsIn(u.SourcePlain, run.Glossary)).Distinct()],
         };
 
         var started = Stopwatch.GetTimestamp();
@@ -82,11 +150,11 @@ public sealed partial class SubtitleTranslator
         var engineTag = new KeyValuePair<string, object?>("engine", run.Engine.Name);
         TranslationTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
 
-        var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer);
+        var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer, run.Glossary);
         TranslationTelemetry.Requests.Add(1, engineTag, new("outcome", outcome.Succeeded ? "accepted" : "refused"));
         if (!outcome.Succeeded)
         {
-            LogRefused(units[0].CueIndex, units.Count, string.Join("; ", outcome.Errors));
+            LogRefused(units[0].CueIndex, units.Count, string.Join("; ", outcome.AllErrors));
         }
 
         return outcome;

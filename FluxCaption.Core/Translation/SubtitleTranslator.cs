@@ -1,5 +1,7 @@
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Glossary;
+using FluxCaption.Core.Translation.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +14,15 @@ namespace FluxCaption.Core.Translation;
 /// first batches all fail, the engine is declared unusable instead). Exceptions
 /// from an engine are never turned into warnings: by the time one arrives here the engine's
 /// resilience pipeline has given up, so it propagates and the job fails or retries from its checkpoint.
+/// Lines found in the translation memory are never sent; lines an engine translated are remembered.
+/// Without a memory or a glossary store (pure unit tests) those steps are skipped.
 /// </summary>
 public sealed partial class SubtitleTranslator(
     IEnumerable<ITranslationEngine> engines,
     IOptions<TranslationOptions> options,
-    ILogger<SubtitleTranslator> logger) : ISubtitleTranslator
+    ILogger<SubtitleTranslator> logger,
+    ITranslationMemory? memory = null,
+    IGlossaryStore? glossaryStore = null) : ISubtitleTranslator
 {
     private readonly TranslationOptions _options = options.Value;
 
@@ -37,10 +43,22 @@ public sealed partial class SubtitleTranslator(
         var target = Canonical(request.TargetLanguage);
         var engine = ResolveEngine(request.Engine, source, target);
         var plan = TranslationPlanner.Plan(request.Document, request.CompletedCues, _options);
-        var run = new TranslationRun(request, engine, source, target, plan);
+        var globalTerms = glossaryStore is null ? [] : await glossaryStore.GetTermsAsync(source, target, cancellationToken);
+        var run = new TranslationRun(request, engine, source, target, plan)
+        {
+            Glossary = GlossaryMatcher.Merge(globalTerms, request.Glossary),
+        };
         var completed = plan.Resumed.Count;
+        var recalled = await RecallAsync(run, cancellationToken);
+        if (recalled.Cues.Count > 0)
+        {
+            // Remembered lines are finished work: they count in progress and go into the checkpoint.
+            completed += recalled.Cues.Count;
+            await onBatchCompleted(new TranslatedBatchReport(recalled.Cues, completed, plan.TranslatableCues.Count), cancellationToken);
+        }
+
         var failedInARow = 0;
-        var anySucceeded = plan.Resumed.Count > 0;
+        var anySucceeded = plan.Resumed.Count > 0 || recalled.Cues.Count > 0;
         using var reportGate = new SemaphoreSlim(1, 1);
         var parallel = new ParallelOptions
         {
@@ -48,10 +66,10 @@ public sealed partial class SubtitleTranslator(
             CancellationToken = cancellationToken,
         };
 
-        LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, plan.Batches.Count, engine.Name, source, target);
+        LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, recalled.Cues.Count, recalled.Batches.Count, engine.Name, source, target);
 
         // Parallel.ForEachAsync starts items in enumeration order, so batches begin in file order.
-        await Parallel.ForEachAsync(plan.Batches, parallel, async (batch, token) =>
+        await Parallel.ForEachAsync(recalled.Batches, parallel, async (batch, token) =>
         {
             using var activity = TranslationTelemetry.ActivitySource.StartActivity("translate batch");
             activity?.SetTag("translation.engine", engine.Name);
@@ -85,6 +103,7 @@ public sealed partial class SubtitleTranslator(
                 }
             }
 
+            await RememberAsync(run, batch, accepted, token);
             await reportGate.WaitAsync(token);
             try
             {
@@ -168,8 +187,8 @@ public sealed partial class SubtitleTranslator(
         return copy;
     }
 
-    [LoggerMessage(LogLevel.Information, "Translating {CueCount} cues ({ResumedCount} from checkpoint) in {BatchCount} batches with {Engine} {SourceLanguage}->{TargetLanguage}")]
-    private partial void LogStarting(int cueCount, int resumedCount, int batchCount, string engine, string sourceLanguage, string targetLanguage);
+    [LoggerMessage(LogLevel.Information, "Translating {CueCount} cues ({ResumedCount} from checkpoint, {RememberedCount} from memory) in {BatchCount} batches with {Engine} {SourceLanguage}->{TargetLanguage}")]
+    private partial void LogStarting(int cueCount, int resumedCount, int rememberedCount, int batchCount, string engine, string sourceLanguage, string targetLanguage);
 
     [LoggerMessage(LogLevel.Information, "Translated {CueCount} cues with {WarningCount} warnings")]
     private partial void LogFinished(int cueCount, int warningCount);

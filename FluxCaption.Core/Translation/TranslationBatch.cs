@@ -18,6 +18,12 @@ public sealed record TranslationBatch(
     /// with it ("id 12: placeholder ⟦1⟧ missing"), so the engine can tell the model. Null on a first ask.
     /// </summary>
     public IReadOnlyList<string>? PreviousErrors { get; init; }
+
+    /// <summary>
+    /// Glossary terms that occur in this batch's segments: the engine must put them in front of the
+    /// model, and each line containing a source term must contain its target term. Empty when none apply.
+    /// </summary>
+    public IReadOnlyList<Glossary.GlossaryTerm> Glossary { get; init; } = [];
 }
 
 /// <summary>A line to translate: a stable id (the cue's position) and protected text.</summary>

@@ -1,4 +1,5 @@
 using FluxCaption.Core.Translation.Apertium;
+using FluxCaption.Core.Translation.Memory;
 using FluxCaption.Core.Translation.Ollama;
 using Microsoft.Extensions.Hosting;
 
@@ -9,11 +10,13 @@ public static class TranslationHostingExtensions
     /// <summary>
     /// The document translator and every engine this installation has: Apertium always (it is
     /// local), Ollama when an endpoint is configured. The Api uses the same registrations as the
-    /// Worker so it can refuse a job for an engine or pair the Worker could not run.
+    /// Worker so it can refuse a job for an engine or pair the Worker could not run. The translation
+    /// memory and the global glossary live in the database (AddFluxCaptionData must be called too).
     /// </summary>
     public static IHostApplicationBuilder AddTranslation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSubtitleTranslation();
+        builder.Services.AddTranslationMemory();
         builder.Services.AddApertiumEngine();
         builder.AddOllamaEngine();
         OpenAi.OpenAiServiceCollectionExtensions.AddOpenAiEngine(builder);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Glossary;
+using FluxCaption.Core.Translation.Memory;
 
 namespace FluxCaption.Core.Translation;
 
@@ -24,6 +26,12 @@ internal sealed class TranslationRun(
     public TranslationPlan Plan { get; } = plan;
 
     public SubtitleFormat Format => Request.Document.Format;
+
+    /// <summary>The global terms of the pair merged with the job's.</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
+
+    /// <summary>Where this run's translations are remembered: pair, engine and model ("" = the engine's default).</summary>
+    public TranslationMemoryScope MemoryScope => new(SourceLanguage, TargetLanguage, Engine.Name, Request.Model?.Trim() ?? "");
 
     public bool LanguagesDiffer { get; } = !string.Equals(sourceLanguage, targetLanguage, StringComparison.OrdinalIgnoreCase);
 

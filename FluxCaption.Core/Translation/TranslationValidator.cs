@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FluxCaption.Core.Translation.Glossary;
 
 namespace FluxCaption.Core.Translation;
 
@@ -12,10 +13,12 @@ internal static partial class TranslationValidator
     public static BatchValidation Validate(
         IReadOnlyList<TranslationUnit> units,
         IReadOnlyList<TranslatedSegment> replies,
-        bool languagesDiffer)
+        bool languagesDiffer,
+        IReadOnlyList<GlossaryTerm>? glossary = null)
     {
         var errors = new List<string>();
         var accepted = new Dictionary<int, string>();
+        var glossaryMisses = new Dictionary<int, GlossaryMiss>();
         var byId = replies.GroupBy(r => r.Id.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList());
         var asked = units.Select(u => Id(u.CueIndex)).ToHashSet(StringComparer.Ordinal);
 
@@ -55,10 +58,33 @@ internal static partial class TranslationValidator
                 continue;
             }
 
+            var missing = GlossaryMissing(unit, text, glossary ?? []);
+            if (missing is not null)
+            {
+                glossaryMisses[unit.CueIndex] = new GlossaryMiss(text, $"id {id}: {missing}");
+                continue;
+            }
+
             accepted[unit.CueIndex] = text;
         }
 
-        return new BatchValidation(accepted, errors);
+        return new BatchValidation(accepted, errors, glossaryMisses);
+    }
+
+    /// <summary>Null when every glossary term of the unit's source is rendered as asked.</summary>
+    public static string? GlossaryMissing(TranslationUnit unit, string translation, IReadOnlyList<GlossaryTerm> glossary)
+    {
+        if (glossary.Count == 0)
+        {
+            return null;
+        }
+
+        // Placeholders may sit inside a term ("Dark⟦1⟧Lord" is not "Dark Lord", but neither is it the model's fault).
+        var visible = Placeholders().Replace(translation, "");
+        var missing = GlossaryMatcher.Missing(unit.SourcePlain, visible, glossary);
+        return missing.Count == 0
+            ? null
+            : string.Join("; ", missing.Select(term => $"glossary: \"{term.Source}\" must be translated as \"{term.Target}\""));
     }
 
     public static string Id(int cueIndex) => cueIndex.ToString(CultureInfo.InvariantCulture);

@@ -22,6 +22,7 @@ internal sealed class JobEntityTypeConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(job => job.LeaseOwner).HasMaxLength(200);
         builder.Property(job => job.Checkpoint).HasColumnType("jsonb");
         builder.Property(job => job.Warnings).HasColumnType("jsonb");
+        builder.Property(job => job.Glossary).HasColumnType("jsonb");
         builder.Property(job => job.Version).IsRowVersion();
 
         // Whoever asks twice (rule, webhook, button) gets one active job per item, language and kind.

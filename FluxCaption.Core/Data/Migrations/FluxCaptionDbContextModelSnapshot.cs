@@ -261,6 +261,10 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("Glossary")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("glossary");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -377,6 +381,53 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasFilter("status IN ('queued', 'running', 'paused') AND media_item_id IS NOT NULL");
 
                     b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("FluxCaption.Core.Translation.Glossary.GlossaryTermEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CaseSensitive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("case_sensitive");
+
+                    b.Property<string>("SourceLang")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source_lang");
+
+                    b.Property<string>("SourceTerm")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source_term");
+
+                    b.Property<string>("TargetLang")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("target_lang");
+
+                    b.Property<string>("TargetTerm")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("target_term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_glossary_terms");
+
+                    b.HasIndex("SourceLang", "TargetLang", "SourceTerm")
+                        .IsUnique()
+                        .HasDatabaseName("ix_glossary_terms_source_lang_target_lang_source_term");
+
+                    b.ToTable("glossary_terms", (string)null);
                 });
 
             modelBuilder.Entity("FluxCaption.Core.Data.JobEventEntity", b =>

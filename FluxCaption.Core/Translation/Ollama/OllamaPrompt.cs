@@ -67,6 +67,15 @@ internal static class OllamaPrompt
             prompt.Append("Title: ").AppendLine(OneLine(batch.Title));
         }
 
+        if (batch.Glossary.Count > 0)
+        {
+            prompt.AppendLine("Glossary (wherever the term on the left appears, the translation must use the term on the right):");
+            foreach (var term in batch.Glossary)
+            {
+                prompt.Append("- ").Append(OneLine(term.Source)).Append(" => ").AppendLine(OneLine(term.Target));
+            }
+        }
+
         if (batch.PrecedingContext.Count > 0)
         {
             prompt.AppendLine("Earlier lines and how they were translated:");

@@ -1,0 +1,27 @@
+namespace FluxCaption.Core.Translation.Memory;
+
+/// <summary>
+/// Remembered translations of whole lines, keyed by the hash of the normalised protected source text
+/// (see <see cref="TranslationMemoryKey"/>) within one <see cref="TranslationMemoryScope"/>. Texts carry
+/// placeholders (⟦1⟧), never document markup, so one entry serves SRT, ASS and WebVTT alike.
+/// </summary>
+public interface ITranslationMemory
+{
+    /// <summary>One round trip for all hashes; returns hash to remembered translation for those it knows, and counts the hits.</summary>
+    Task<IReadOnlyDictionary<string, string>> LookupAsync(
+        TranslationMemoryScope scope,
+        IReadOnlyCollection<string> sourceHashes,
+        CancellationToken cancellationToken);
+
+    /// <summary>Stores or replaces the translations in one round trip; safe when several jobs store the same line at once.</summary>
+    Task StoreAsync(
+        TranslationMemoryScope scope,
+        IReadOnlyCollection<TranslationMemoryItem> items,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>What a translation is only valid for: the language pair and the engine and model that made it ("" = engine default).</summary>
+public sealed record TranslationMemoryScope(string SourceLanguage, string TargetLanguage, string Engine, string Model);
+
+/// <summary>A normalised source text, its hash and its translation, all with placeholders.</summary>
+public sealed record TranslationMemoryItem(string SourceHash, string SourceText, string TargetText);
