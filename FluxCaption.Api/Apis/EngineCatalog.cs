@@ -1,6 +1,7 @@
 using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Translation;
 using FluxCaption.Core.Translation.Ollama;
+using FluxCaption.Core.Translation.OpenAi;
 using Microsoft.Extensions.Options;
 
 namespace FluxCaption.Api.Apis;
@@ -15,10 +16,14 @@ public sealed class EngineCatalog(
 
     public IReadOnlyList<string> Names => [.. _engines.Select(e => e.Name).Order(StringComparer.Ordinal)];
 
-    /// <summary>The configured default, else Ollama when an LLM endpoint is configured, else Apertium (always local).</summary>
+    /// <summary>
+    /// The configured default; else the LLM this installation has (Ollama first, then an
+    /// OpenAI-compatible endpoint); else Apertium, which is always local.
+    /// </summary>
     public string DefaultEngine =>
         !string.IsNullOrWhiteSpace(options.Value.DefaultEngine) ? options.Value.DefaultEngine.Trim().ToLowerInvariant()
         : OllamaServiceCollectionExtensions.IsConfigured(configuration) ? "ollama"
+        : OpenAiServiceCollectionExtensions.IsConfigured(configuration) ? "openai"
         : "apertium";
 
     public ITranslationEngine? Find(string name) =>
