@@ -37,20 +37,4 @@ public sealed class SystemApiTests(PostgresServer postgres, RedisServer redis)
         info.GetProperty("engines").EnumerateArray().Select(e => e.GetString()).ShouldBe(["apertium", "ollama"]);
         info.GetProperty("defaultEngine").GetString().ShouldBe("ollama");
     }
-
-    [Fact]
-    public async Task AnOpenAiCompatibleEndpointAloneMakesItTheDefault()
-    {
-        await using var factory = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?>
-        {
-            ["OpenAi:BaseUrl"] = "http://127.0.0.1:9/v1",
-            ["OpenAi:Model"] = "local-model",
-        });
-        using var client = factory.CreateAuthorizedClient();
-
-        var info = await client.GetFromJsonAsync<JsonElement>("/api/system/info", Ct);
-
-        info.GetProperty("engines").EnumerateArray().Select(e => e.GetString()).ShouldBe(["apertium", "openai"]);
-        info.GetProperty("defaultEngine").GetString().ShouldBe("openai");
-    }
 }

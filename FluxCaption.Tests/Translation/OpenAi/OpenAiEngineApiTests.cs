@@ -28,7 +28,7 @@ public sealed class OpenAiEngineApiTests(PostgresServer postgres, RedisServer re
             "/api/jobs/translate", TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), engine: "openai", targetLanguage: "ja"), Ct);
 
         info.GetProperty("engines").EnumerateArray().Select(e => e.GetString()).ShouldBe(["apertium", "openai"]);
-        info.GetProperty("defaultEngine").GetString().ShouldBe("apertium");
+        info.GetProperty("defaultEngine").GetString().ShouldBe("openai", "the only LLM configured is the default");
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("engine").GetString().ShouldBe("openai");
     }
