@@ -3,6 +3,7 @@ using System.Globalization;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Core.Subtitles.Protection;
 using FluxCaption.Core.Translation;
+using FluxCaption.Core.Translation.Memory;
 using FluxCaption.Core.Translation.Ollama;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,6 +125,11 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
             .AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddSubtitleTranslation();
         services.AddOllamaEngine();
+
+        // The real translation memory semantics without a database: one memory per provider, so the
+        // "same file again" run (same provider) is served from it and every other row starts empty.
+        services.AddOptions<TranslationMemoryOptions>();
+        services.AddSingleton<ITranslationMemory, InMemoryTranslationMemory>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }
