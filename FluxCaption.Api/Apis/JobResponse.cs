@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Glossary;
 
 namespace FluxCaption.Api.Apis;
 
@@ -17,6 +18,7 @@ public sealed record JobResponse(
     string OutputFormat,
     JobError? Error,
     IReadOnlyList<JobWarning> Warnings,
+    IReadOnlyList<GlossaryTerm> Glossary,
     int Attempt,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
@@ -43,6 +45,7 @@ public static class JobResponseMapping
         SubtitleFormatNames.ToApiName(job.OutputFormat),
         job.ErrorCode is null ? null : new JobError(job.ErrorCode, job.ErrorMessage ?? job.ErrorCode),
         ReadWarnings(job.Warnings),
+        ReadGlossary(job.Glossary),
         job.Attempt,
         job.CreatedAt,
         job.StartedAt,
@@ -69,6 +72,19 @@ public static class JobResponseMapping
             }
 
             return [.. document.RootElement.EnumerateArray().Select(ReadWarning)];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    // Stored by the Api itself, so it parses; a row edited by hand must still not break job reads.
+    private static IReadOnlyList<GlossaryTerm> ReadGlossary(string? json)
+    {
+        try
+        {
+            return GlossaryJson.Parse(json);
         }
         catch (JsonException)
         {

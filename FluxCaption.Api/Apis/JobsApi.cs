@@ -38,6 +38,7 @@ public static class JobsApi
         [FromForm] string? engine,
         [FromForm] string? model,
         [FromForm] string? outputFormat,
+        [FromForm] string? glossary,
         IJobService jobs,
         EngineCatalog engines,
         IOptions<ApiOptions> options,
@@ -45,6 +46,11 @@ public static class JobsApi
     {
         var errors = TranslateRequestValidator.Validate(
             file, targetLanguage, sourceLanguage, engine, outputFormat, options.Value.MaxUploadBytes, engines, out var fields);
+        if (!GlossaryFieldParser.TryParse(glossary, out var glossaryTerms, out var glossaryError))
+        {
+            errors["glossary"] = [glossaryError!];
+        }
+
         if (errors.Count > 0 || fields is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The translation request is not valid.");
@@ -71,7 +77,8 @@ public static class JobsApi
                 fields.TargetLanguage,
                 fields.Engine,
                 string.IsNullOrWhiteSpace(model) ? null : model.Trim(),
-                fields.OutputFormat ?? document.Format),
+                fields.OutputFormat ?? document.Format,
+                glossaryTerms),
             cancellationToken);
         return TypedResults.Accepted($"/api/jobs/{job.Id}", job.ToJobResponse());
     }

@@ -1,4 +1,5 @@
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Glossary;
 
 namespace FluxCaption.Core.Jobs;
 
@@ -10,7 +11,8 @@ public sealed record NewTranslationJob(
     string TargetLanguage,
     string Engine,
     string? Model,
-    SubtitleFormat OutputFormat);
+    SubtitleFormat OutputFormat,
+    IReadOnlyList<GlossaryTerm>? Glossary = null);
 
 public sealed record JobPage(IReadOnlyList<Job> Items, int Page, int PageSize, int Total);
 

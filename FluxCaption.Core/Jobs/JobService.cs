@@ -1,6 +1,7 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Glossary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ internal sealed class JobService(
             Engine = request.Engine,
             Model = request.Model,
             OutputFormat = request.OutputFormat,
+            Glossary = GlossaryJson.Serialize(request.Glossary),
             MaxAttempts = options.Value.DefaultMaxAttempts,
             CreatedAt = now,
             UpdatedAt = now,

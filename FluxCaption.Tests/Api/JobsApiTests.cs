@@ -49,6 +49,35 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
         fetched.GetProperty("createdAt").GetDateTimeOffset().ShouldBe(job.GetProperty("createdAt").GetDateTimeOffset());
     }
 
+    [Theory]
+    [InlineData("Bob = Roberto\nthe Shire => la Comarca\n")]
+    [InlineData("[{\"source\": \"Bob\", \"target\": \"Roberto\"}, {\"source\": \"the Shire\", \"target\": \"la Comarca\"}]")]
+    public async Task AJobKeepsTheGlossaryItWasGivenInEitherSpelling(string glossary)
+    {
+        using var response = await _client.PostAsync("/api/jobs/translate",
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), glossary: glossary), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct);
+        job.GetProperty("glossary").EnumerateArray()
+            .Select(t => (t.GetProperty("source").GetString(), t.GetProperty("target").GetString()))
+            .ShouldBe([("Bob", "Roberto"), ("the Shire", "la Comarca")]);
+    }
+
+    [Theory]
+    [InlineData("Bob Roberto", "line 1")]
+    [InlineData("[{\"source\": 3", "JSON")]
+    public async Task AGlossaryThatCannotBeReadIsRejectedByName(string glossary, string mentioned)
+    {
+        using var response = await _client.PostAsync("/api/jobs/translate",
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), glossary: glossary), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("errors").GetProperty("glossary")[0].GetString().ShouldNotBeNull().ShouldContain(mentioned);
+    }
+
     [Fact]
     public async Task TheResultOfAJobThatHasNotSucceededIs409ProblemDetails()
     {

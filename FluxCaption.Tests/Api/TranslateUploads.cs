@@ -28,7 +28,8 @@ public static class TranslateUploads
         string? sourceLanguage = null,
         string? engine = "apertium",
         string? outputFormat = null,
-        string? model = null)
+        string? model = null,
+        string? glossary = null)
     {
         var form = new MultipartFormDataContent();
         if (file is not null)
@@ -41,6 +42,7 @@ public static class TranslateUploads
         Add(form, "engine", engine);
         Add(form, "outputFormat", outputFormat);
         Add(form, "model", model);
+        Add(form, "glossary", glossary);
         return form;
     }
 

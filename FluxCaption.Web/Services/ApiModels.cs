@@ -35,7 +35,8 @@ public sealed record TranslationUpload(
     string? SourceLanguage,
     string? Engine,
     string? Model,
-    string? OutputFormat);
+    string? OutputFormat,
+    string? Glossary = null);
 
 /// <summary>A downloaded result file.</summary>
 public sealed record ResultFile(byte[] Content, string FileName, string ContentType);

@@ -26,6 +26,7 @@ public sealed class FluxCaptionApiClient(HttpClient http)
         AddIfPresent(form, "engine", upload.Engine);
         AddIfPresent(form, "model", upload.Model);
         AddIfPresent(form, "outputFormat", upload.OutputFormat);
+        AddIfPresent(form, "glossary", upload.Glossary);
 
         using var response = await http.PostAsync("api/jobs/translate", form, cancellationToken);
         return await ReadAsync<JobView>(response, cancellationToken);
