@@ -28,7 +28,9 @@ public class TranslateBenchmarkTests
 
         foreach (var flux in results.Skip(1))
         {
-            flux.Counters.Requests.ShouldBeInRange(2, 12);
+            // The same file again is served from translation memory: not one request.
+            var again = flux.Strategy == "FluxCaption, same file again";
+            flux.Counters.Requests.ShouldBeInRange(again ? 0 : 2, again ? 0 : 12);
             flux.CuesTranslated.ShouldBe(60 - music);
             flux.Warnings.ShouldBe(0);
             flux.Counters.Durations.Count.ShouldBe((int)flux.Counters.Requests);

@@ -20,6 +20,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, line) => Append(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+
+        // A test that fails before disposing its Worker must not leave it running after the run.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
     }
 
     public bool HasExited => _process.HasExited;
@@ -73,7 +76,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public void Kill()
     {
-        if (!_process.HasExited)
+        if (!HasExitedOrDisposed())
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
@@ -85,6 +88,18 @@ public sealed class WorkerProcess : IAsyncDisposable
         Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private bool HasExitedOrDisposed()
+    {
+        try
+        {
+            return _process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private void Append(string? line)

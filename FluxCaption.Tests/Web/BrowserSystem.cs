@@ -46,26 +46,43 @@ public sealed class BrowserSystem : IAsyncDisposable
         var apiUrl = Address(api.Services);
 
         var worker = WorkerProcess.Start(api.WorkerEnvironment());
-
-        var web = new WebFactory(apiUrl, ApiFactory.TestApiKey);
-        web.UseKestrel(0);
-        web.StartServer();
-        web.Url = Address(web.Services);
-
-        var playwright = await Playwright.CreateAsync();
-        var profile = Directory.CreateTempSubdirectory("fluxcaption-chromium-").FullName;
-        var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        WebFactory? web = null;
+        IPlaywright? playwright = null;
+        try
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            AcceptDownloads = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
-            ],
-        });
-        return new BrowserSystem(api, web, worker, playwright, browser, profile);
+            web = new WebFactory(apiUrl, ApiFactory.TestApiKey);
+            web.UseKestrel(0);
+            web.StartServer();
+            web.Url = Address(web.Services);
+
+            playwright = await Playwright.CreateAsync();
+            var profile = Directory.CreateTempSubdirectory("fluxcaption-chromium-").FullName;
+            var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                AcceptDownloads = true,
+                Args =
+                [
+                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run",
+                ],
+            });
+            return new BrowserSystem(api, web, worker, playwright, browser, profile);
+        }
+        catch
+        {
+            // Whatever started before the failure (a browser that would not launch, say) is stopped.
+            playwright?.Dispose();
+            await worker.DisposeAsync();
+            if (web is not null)
+            {
+                await web.DisposeAsync();
+            }
+
+            await api.DisposeAsync();
+            throw;
+        }
     }
 
     public Task<IPage> NewPageAsync() => _browser.NewPageAsync();
