@@ -16,6 +16,14 @@ public sealed class FluxCaptionDbContext(DbContextOptions<FluxCaptionDbContext> 
 
     public DbSet<Setting> Settings => Set<Setting>();
 
+    public DbSet<Libraries.LibraryEntity> Libraries => Set<Libraries.LibraryEntity>();
+
+    public DbSet<Libraries.MediaItemEntity> MediaItems => Set<Libraries.MediaItemEntity>();
+
+    public DbSet<Libraries.WrittenSubtitleEntity> WrittenSubtitles => Set<Libraries.WrittenSubtitleEntity>();
+
+    public DbSet<Libraries.AutoTranslationRule> AutoTranslationRules => Set<Libraries.AutoTranslationRule>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FluxCaptionDbContext).Assembly);
 
@@ -25,6 +33,7 @@ public sealed class FluxCaptionDbContext(DbContextOptions<FluxCaptionDbContext> 
         configurationBuilder.Properties<JobStage>().HaveConversion<LowerCaseEnumConverter<JobStage>>();
         configurationBuilder.Properties<JobKind>().HaveConversion<LowerCaseEnumConverter<JobKind>>();
         configurationBuilder.Properties<SubtitleFormat>().HaveConversion<LowerCaseEnumConverter<SubtitleFormat>>();
+        configurationBuilder.Properties<Libraries.MediaSourceKind>().HaveConversion<LowerCaseEnumConverter<Libraries.MediaSourceKind>>();
         configurationBuilder.Properties<SubtitleDocumentOrigin>().HaveConversion<LowerCaseEnumConverter<SubtitleDocumentOrigin>>();
     }
 }

@@ -17,7 +17,11 @@ public sealed class Job
 
     public Guid? MediaItemId { get; set; }
 
-    public Guid SourceDocumentId { get; set; }
+    /// <summary>The subtitle to translate; null for a library job until its acquire stage has found or made one.</summary>
+    public Guid? SourceDocumentId { get; set; }
+
+    /// <summary>The auto-translation rule that created the job, if any.</summary>
+    public Guid? RuleId { get; set; }
 
     public Guid? ResultDocumentId { get; set; }
 
@@ -30,6 +34,18 @@ public sealed class Job
 
     public string? Model { get; set; }
 
+    /// <summary>
+    /// jsonb: the engines to try, in order, when <see cref="Engine"/> cannot translate a batch
+    /// (<c>[{"engine":"apertium","model":null}]</c>); null for none.
+    /// </summary>
+    public string? FallbackEngines { get; set; }
+
+    /// <summary>Write the translation with the source line under it (in ASS, a separate style).</summary>
+    public bool Bilingual { get; set; }
+
+    /// <summary>Run the optional proofreading pass over the finished translation.</summary>
+    public bool Proofread { get; set; }
+
     public SubtitleFormat OutputFormat { get; set; }
 
     /// <summary>0..1, persisted per batch.</summary>
@@ -38,6 +54,9 @@ public sealed class Job
     public string? ErrorCode { get; set; }
 
     public string? ErrorMessage { get; set; }
+
+    /// <summary>Why a queued job is not moving (e.g. it waits for speech recognition); null when it is not waiting.</summary>
+    public string? WaitReason { get; set; }
 
     public int Attempt { get; set; }
 

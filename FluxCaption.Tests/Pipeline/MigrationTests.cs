@@ -48,9 +48,14 @@ public sealed class MigrationTests(PostgresServer postgres, RedisServer redis)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         var item = Guid.NewGuid();
+        var library = Guid.NewGuid();
         var document = Guid.NewGuid();
         await Execute(connection, $"""
             INSERT INTO subtitle_documents (id, format, origin, content, created_at) VALUES ('{document}', 'srt', 'upload', '', now());
+            INSERT INTO libraries (id, source, external_id, name, write_back, enabled, last_sync_item_count, created_at, updated_at)
+                VALUES ('{library}', 'local', 'root', 'Films', false, true, 0, now(), now());
+            INSERT INTO media_items (id, library_id, source, external_id, title, kind, streams, change_tag, first_seen_at, last_seen_at, updated_at)
+                VALUES ('{item}', '{library}', 'local', 'film.mkv', 'Film', 'Video', '[]', '', now(), now(), now());
             """);
         string Insert(string status) => $"""
             INSERT INTO jobs (id, kind, stage, status, priority, media_item_id, source_document_id, target_language, engine,

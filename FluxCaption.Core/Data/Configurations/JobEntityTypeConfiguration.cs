@@ -23,6 +23,8 @@ internal sealed class JobEntityTypeConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(job => job.Checkpoint).HasColumnType("jsonb");
         builder.Property(job => job.Warnings).HasColumnType("jsonb");
         builder.Property(job => job.Glossary).HasColumnType("jsonb");
+        builder.Property(job => job.FallbackEngines).HasColumnType("jsonb");
+        builder.Property(job => job.WaitReason).HasMaxLength(500);
         builder.Property(job => job.Version).IsRowVersion();
 
         // Whoever asks twice (rule, webhook, button) gets one active job per item, language and kind.
@@ -38,6 +40,10 @@ internal sealed class JobEntityTypeConfiguration : IEntityTypeConfiguration<Job>
         builder.HasOne<SubtitleDocumentEntity>().WithMany().HasForeignKey(job => job.SourceDocumentId)
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SubtitleDocumentEntity>().WithMany().HasForeignKey(job => job.ResultDocumentId)
+            .OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Libraries.MediaItemEntity>().WithMany().HasForeignKey(job => job.MediaItemId)
+            .OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Libraries.AutoTranslationRule>().WithMany().HasForeignKey(job => job.RuleId)
             .OnDelete(DeleteBehavior.SetNull);
     }
 }
