@@ -1,0 +1,36 @@
+namespace FluxCaption.Core.Libraries.Jellyfin;
+
+/// <summary>The fields of Jellyfin's BaseItemDto that a sync needs (they come back only when asked for in <c>fields</c>).</summary>
+public sealed record JellyfinItem
+{
+    public string Id { get; init; } = "";
+
+    public string? Name { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Path { get; init; }
+
+    public long? RunTimeTicks { get; init; }
+
+    public string? Container { get; init; }
+
+    public string? SeriesName { get; init; }
+
+    public int? ParentIndexNumber { get; init; }
+
+    public int? IndexNumber { get; init; }
+
+    public DateTimeOffset? DateCreated { get; init; }
+
+    public DateTimeOffset? DateLastSaved { get; init; }
+
+    public string? Etag { get; init; }
+
+    public IReadOnlyList<JellyfinMediaSourceInfo>? MediaSources { get; init; }
+
+    public IReadOnlyList<JellyfinMediaStream>? MediaStreams { get; init; }
+}
+
+/// <summary>One playable version of an item; for a plain file its id equals the item id.</summary>
+public sealed record JellyfinMediaSourceInfo(string Id, string? Path);
