@@ -56,6 +56,24 @@ public sealed class JellyfinWriteBackTests
     }
 
     [Fact]
+    public async Task OurPreviousFileIsDeletedAtTheIndexItHasNowNotTheOneItHadWhenWritten()
+    {
+        await using var host = await JellyfinTestHost.StartAsync();
+        var item = await host.StoredAsync(host.Movie);
+        var first = await host.Source.WriteSubtitleAsync(host.LibraryEntity(), item, Request("fr", FrenchV1), Cancel);
+        // A human's English sidecar sorts before ours: our French file moves from index 0 to 1.
+        await File.WriteAllTextAsync(host.MoviePath("Movie.eng.srt"), TestMedia.SampleSrt, Cancel);
+        host.Server.RefreshNow(host.Movie);
+
+        var second = await host.Source.WriteSubtitleAsync(host.LibraryEntity(), item, Request("fr", FrenchV2, Written(first, "fr")), Cancel);
+
+        host.Server.RequestsTo("DELETE", "/Videos/[0-9a-f]+/Subtitles/[0-9]+").Single().Path.Split('/')[^1].ShouldBe("1");
+        (await File.ReadAllTextAsync(host.MoviePath("Movie.eng.srt"), Cancel)).ShouldBe(TestMedia.SampleSrt);
+        second.Path.ShouldBe(host.MoviePath("Movie.fra.srt"));
+        (await File.ReadAllTextAsync(second.Path!, Cancel)).ShouldBe(FrenchV2);
+    }
+
+    [Fact]
     public async Task WritingTheSameSubtitleTwiceAfterACrashUploadsItOnlyOnce()
     {
         await using var host = await JellyfinTestHost.StartAsync();
