@@ -53,7 +53,8 @@ public sealed partial class JellyfinClient(
     public async Task<JellyfinItem?> GetItemAsync(string itemId, CancellationToken cancellationToken)
     {
         var page = await GetItemsAsync(new JellyfinItemQuery { Ids = [itemId] }, cancellationToken);
-        return page.Items.FirstOrDefault(item => SameId(item.Id, itemId)) ?? page.Items.FirstOrDefault();
+        // Only the asked id counts: a server that ignored "ids" would hand back some other item.
+        return page.Items.FirstOrDefault(item => SameId(item.Id, itemId));
     }
 
     /// <summary>A subtitle stream's bytes; in the stream's own format they come back unchanged, otherwise Jellyfin converts.</summary>

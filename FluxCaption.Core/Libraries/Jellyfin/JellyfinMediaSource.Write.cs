@@ -67,8 +67,8 @@ public sealed partial class JellyfinMediaSource
         {
             await Task.Delay(settings.UploadPollInterval, time, cancellationToken);
             var fresh = await ReadFreshAsync(item, cancellationToken);
-            var added = ExternalSubtitles(fresh).Where(stream => !before.Contains(stream.Path)).ToList();
-            var ours = added.FirstOrDefault(stream => InSlot(stream, request, language, extension)) ?? added.FirstOrDefault();
+            // Only a new file in our slot is ours: a sidecar someone else adds meanwhile is not.
+            var ours = ExternalSubtitles(fresh).FirstOrDefault(stream => !before.Contains(stream.Path) && InSlot(stream, request, language, extension));
             if (ours is not null)
             {
                 return ours.Path;

@@ -228,6 +228,21 @@ public sealed class ScriptedJellyfinServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASlowFaultDelaysTheAnswerAndAHangNeverAnswers()
+    {
+        _jellyfin.SlowDelay = TimeSpan.FromMilliseconds(600);
+        _jellyfin.Fail(JellyfinFault.Slow, times: 1, pathStartsWith: "/System");
+        _jellyfin.Fail(JellyfinFault.Hang, times: 1, pathStartsWith: "/System");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        (await SendAsync(HttpMethod.Get, "System/Info")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(550));
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        patience.CancelAfter(TimeSpan.FromMilliseconds(500));
+        await Should.ThrowAsync<OperationCanceledException>(() => _http.GetAsync($"System/Info?ApiKey={_jellyfin.ApiKey}", patience.Token));
+    }
+
+    [Fact]
     public async Task ASyntheticLibraryPagesInAStableOrder()
     {
         var library = _jellyfin.AddLibrary("Big", "/media/big");
