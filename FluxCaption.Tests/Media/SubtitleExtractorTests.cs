@@ -90,12 +90,34 @@ public sealed class SubtitleExtractorTests(MediaFilesFixture media) : IClassFixt
             var track = new MediaTrack { Kind = MediaTrackKind.Subtitle, Index = 0, Codec = "subrip", IsText = true };
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
             var extraction = media.Extractor.ExtractAsync(fifo, track, cancellation.Token);
-            await WaitUntilAsync(() => FfmpegProcessesReading(fifo).Count == 1);
+            await WaitUntilAsync(() => ProcessesReading("ffmpeg", fifo).Count == 1);
 
             await cancellation.CancelAsync();
 
             await Should.ThrowAsync<OperationCanceledException>(() => extraction);
-            await WaitUntilAsync(() => FfmpegProcessesReading(fifo).Count == 0);
+            await WaitUntilAsync(() => ProcessesReading("ffmpeg", fifo).Count == 0);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    [Fact]
+    public async Task CancellingAProbeKillsFfprobe()
+    {
+        var fifo = Path.Combine(Directory.CreateDirectory(media.TempDirectory).FullName, $"stalled-probe-{Guid.NewGuid():N}.mkv");
+        await ChildProcess.RunAsync("mkfifo", [fifo]);
+        try
+        {
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            var probing = media.Probe.ProbeAsync(fifo, cancellation.Token);
+            await WaitUntilAsync(() => ProcessesReading("ffprobe", fifo).Count == 1);
+
+            await cancellation.CancelAsync();
+
+            await Should.ThrowAsync<OperationCanceledException>(() => probing);
+            await WaitUntilAsync(() => ProcessesReading("ffprobe", fifo).Count == 0);
         }
         finally
         {
@@ -129,10 +151,11 @@ public sealed class SubtitleExtractorTests(MediaFilesFixture media) : IClassFixt
     private static List<(TimeSpan Start, TimeSpan End, string Text)> CuesOf(string content, SubtitleFormat format) =>
         SubtitleParser.Parse(content, format).Cues.Select(cue => (cue.Start, cue.End, cue.Text)).ToList();
 
-    private static List<int> FfmpegProcessesReading(string path) =>
+    private static List<int> ProcessesReading(string tool, string path) =>
         Directory.EnumerateDirectories("/proc")
             .Select(directory => (Id: Path.GetFileName(directory), CommandLine: ReadCommandLine(directory)))
-            .Where(process => process.CommandLine.StartsWith("ffmpeg", StringComparison.Ordinal) || process.CommandLine.Contains("/ffmpeg\0", StringComparison.Ordinal))
+            .Where(process => process.CommandLine.StartsWith(tool + "\0", StringComparison.Ordinal)
+                || process.CommandLine.Contains($"/{tool}\0", StringComparison.Ordinal))
             .Where(process => process.CommandLine.Contains(path, StringComparison.Ordinal))
             .Select(process => int.Parse(process.Id, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();

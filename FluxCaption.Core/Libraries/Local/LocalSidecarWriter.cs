@@ -22,8 +22,10 @@ internal sealed class LocalSidecarWriter(ILogger logger)
     public async Task<SubtitleWriteResult> WriteAsync(LocalRoot root, LocalVideo video, SubtitleWriteRequest request, CancellationToken cancellationToken)
     {
         var name = FileName(video, request);
-        var lexicalTarget = Path.Combine(Path.GetDirectoryName(video.LexicalPath)!, name);
-        var realTarget = Path.Combine(Path.GetDirectoryName(video.RealPath)!, name);
+        var lexicalFolder = Path.GetDirectoryName(video.LexicalPath)!;
+        var lexicalTarget = Path.Combine(lexicalFolder, name);
+        // Beside the video as players see it: a video that is itself a link gets its sidecar next to the link.
+        var realTarget = Path.Combine(LocalPaths.RealPath(lexicalFolder) ?? Path.GetDirectoryName(video.RealPath)!, name);
         var bytes = Utf8WithoutBom.GetBytes(request.Content);
         var hash = Hash(bytes);
 

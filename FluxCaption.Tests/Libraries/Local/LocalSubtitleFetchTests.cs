@@ -39,6 +39,18 @@ public sealed class LocalSubtitleFetchTests(LocalMediaFixture media) : IClassFix
     }
 
     [Fact]
+    public async Task AnEmbeddedTrackIsExtractedFromAFileWhoseNameHasQuotesAccentsAndSpaces()
+    {
+        var root = media.NewFolder();
+        media.PlaceVideo(root, "Ocean's Eleven/Amélie – l'été $HOME (2001).mkv");
+        var (library, item, source) = await SyncOneAsync(root);
+
+        var fetched = await source.Source.FetchSubtitleAsync(library, item.Entity, item.Embedded("en"), Token);
+
+        SubtitleParser.Parse(fetched.Content, fetched.Format).Cues.Select(cue => cue.Text).ShouldBe(["Hello there.", "<i>How are you?</i>"]);
+    }
+
+    [Fact]
     public async Task AnEmbeddedTrackThatIsNoLongerInTheFileIsReportedAsNotFound()
     {
         var root = media.NewFolder();
