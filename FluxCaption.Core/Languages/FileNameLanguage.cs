@@ -16,6 +16,9 @@ internal static class FileNameLanguage
     // are not taken for a language.
     private const int PartsToLookAt = 3;
 
+    /// <summary>True for the words media servers put beside a language in a sidecar name (forced, sdh, cc, hi, default...).</summary>
+    public static bool IsFlag(string? part) => part is not null && Flags.Contains(part.Trim());
+
     public static bool TryRead(string? path, out string canonical)
     {
         canonical = "";
