@@ -1,0 +1,16 @@
+namespace FluxCaption.Core.Libraries.Rules;
+
+public enum RuleRunStatus
+{
+    Succeeded,
+    Failed,
+    NotFound,
+}
+
+/// <summary>What one run of a rule did.</summary>
+public sealed record RuleRunOutcome(
+    Guid RuleId,
+    RuleRunStatus Status,
+    IReadOnlyList<LibrarySyncSummary> Syncs,
+    GapPlanResult? Plan,
+    string? Error);
