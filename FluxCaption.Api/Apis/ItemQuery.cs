@@ -12,30 +12,47 @@ internal sealed record ItemQuery(Guid? LibraryId, string? Title, string? Missing
     public async Task<(List<MediaItemEntity> Items, int Total)> RunAsync(
         FluxCaptionDbContext db, CoverageRules rules, CancellationToken cancellationToken)
     {
-        var query = Filtered(db);
-        if (Missing is null)
-        {
-            var total = await query.CountAsync(cancellationToken);
-            var page = await query.Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-            return (page, total);
-        }
-
-        // Coverage rules (forced, SDH, bitmap, equivalences) are code, not SQL: read only the id and
-        // the track inventory of every candidate, decide in memory, then load the one page.
-        var candidates = await query.Select(item => new { item.Id, item.Streams }).ToListAsync(cancellationToken);
-        var missingIds = candidates
-            .Where(candidate => !CoverageEvaluator.IsCovered(candidate.Streams, Missing, rules))
-            .Select(candidate => candidate.Id)
-            .ToList();
-        var pageIds = missingIds.Skip((Page - 1) * PageSize).Take(PageSize).ToList();
-        var rows = await db.MediaItems.AsNoTracking().Where(item => pageIds.Contains(item.Id)).ToListAsync(cancellationToken);
-        var byId = rows.ToDictionary(item => item.Id);
-        return (pageIds.Select(id => byId[id]).ToList(), missingIds.Count);
+        var source = Missing is null ? db.MediaItems : await MissingAsync(db, Missing, rules, cancellationToken);
+        var query = Filtered(db, source);
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return (page, total);
     }
 
-    private IQueryable<MediaItemEntity> Filtered(FluxCaptionDbContext db)
+    /// <summary>
+    /// Items no subtitle track covers <paramref name="wanted"/> for, decided in Postgres so that a
+    /// large library never leaves the database. Which language tags can cover the wanted one
+    /// (scripts, regions, the user's equivalences) is the evaluator's call: it is asked once per
+    /// distinct tag in the table, and the answer goes into the SQL as a list.
+    /// </summary>
+    private static async Task<IQueryable<MediaItemEntity>> MissingAsync(
+        FluxCaptionDbContext db, string wanted, CoverageRules rules, CancellationToken cancellationToken)
     {
-        var query = db.MediaItems.AsNoTracking();
+        var tags = await db.Database.SqlQueryRaw<string>(
+            """
+            SELECT DISTINCT t->>'language' AS "Value"
+            FROM media_items m CROSS JOIN LATERAL jsonb_array_elements(m.streams) t
+            WHERE t->>'kind' = 'subtitle' AND t->>'language' IS NOT NULL
+            """).ToListAsync(cancellationToken);
+        var covering = tags
+            .Where(tag => CoverageEvaluator.TrackCovers(new MediaTrack { Kind = MediaTrackKind.Subtitle, Language = tag, IsText = true }, wanted, rules))
+            .ToArray();
+        return db.MediaItems.FromSql(
+            $"""
+            SELECT * FROM media_items m
+            WHERE NOT EXISTS (
+                SELECT 1 FROM jsonb_array_elements(m.streams) t
+                WHERE t->>'kind' = 'subtitle'
+                  AND t->>'language' = ANY({covering})
+                  AND ({rules.ForcedCounts} OR NOT coalesce((t->>'isForced')::boolean, false))
+                  AND ({rules.HearingImpairedCounts} OR NOT coalesce((t->>'isHearingImpaired')::boolean, false))
+                  AND ({rules.BitmapCounts} OR coalesce((t->>'isText')::boolean, false)))
+            """);
+    }
+
+    private IQueryable<MediaItemEntity> Filtered(FluxCaptionDbContext db, IQueryable<MediaItemEntity> source)
+    {
+        var query = source.AsNoTracking();
         query = Gone ? query.Where(item => item.GoneAt != null) : query.Where(item => item.GoneAt == null);
         if (LibraryId is { } libraryId)
         {
@@ -45,7 +62,7 @@ internal sealed record ItemQuery(Guid? LibraryId, string? Title, string? Missing
         if (!string.IsNullOrWhiteSpace(Title))
         {
             var pattern = "%" + Title.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(item => EF.Functions.ILike(item.Title, pattern) || (item.SeriesName != null && EF.Functions.ILike(item.SeriesName, pattern)));
+            query = query.Where(item => EF.Functions.ILike(item.Title, pattern, "\\") || (item.SeriesName != null && EF.Functions.ILike(item.SeriesName, pattern, "\\")));
         }
 
         if (HasJob is { } hasJob)
