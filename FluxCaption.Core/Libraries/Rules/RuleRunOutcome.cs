@@ -1,12 +1,5 @@
 namespace FluxCaption.Core.Libraries.Rules;
 
-public enum RuleRunStatus
-{
-    Succeeded,
-    Failed,
-    NotFound,
-}
-
 /// <summary>What one run of a rule did.</summary>
 public sealed record RuleRunOutcome(
     Guid RuleId,
