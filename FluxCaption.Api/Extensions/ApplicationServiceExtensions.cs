@@ -46,6 +46,7 @@ public static class ApplicationServiceExtensions
 
         builder.AddTranslation();
         services.AddSingleton<EngineCatalog>();
+        builder.AddLibraryApi();
 
         return builder;
     }

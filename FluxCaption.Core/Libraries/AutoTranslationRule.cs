@@ -32,6 +32,12 @@ public sealed class AutoTranslationRule
 
     public DateTimeOffset? LastRunAt { get; set; }
 
+    /// <summary>succeeded or failed after the last run; null before the first.</summary>
+    public string? LastRunStatus { get; set; }
+
+    /// <summary>What went wrong in the last run (one line per failed library); null when it succeeded.</summary>
+    public string? LastRunError { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,6 +1,7 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Messaging;
+using FluxCaption.Core.Settings;
 using FluxCaption.Core.Translation;
 using FluxCaption.Worker.Consumers;
 using FluxCaption.Worker.Scheduling;
@@ -22,6 +23,7 @@ public static class ApplicationServiceExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<WorkerTelemetry>();
         builder.AddTranslation();
+        builder.AddFluxCaptionSettings();
 
         var options = (builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions()).ApplyDefaults();
         if (options.HasRole("consumer"))
@@ -36,6 +38,7 @@ public static class ApplicationServiceExtensions
 
         if (options.HasRole("scheduler"))
         {
+            builder.AddRuleSchedulingServices();
             builder.AddScheduler(options);
         }
 
@@ -82,6 +85,8 @@ public static class ApplicationServiceExtensions
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.TempCleanupInterval).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            quartz.AddRuleScheduling(builder.Configuration);
         });
         builder.AddQuartzHostedService("fluxcaption", hosted => hosted.WaitForJobsToComplete = true);
     }

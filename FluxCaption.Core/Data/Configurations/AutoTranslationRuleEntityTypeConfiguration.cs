@@ -14,5 +14,6 @@ internal sealed class AutoTranslationRuleEntityTypeConfiguration : IEntityTypeCo
         builder.Property(rule => rule.Engine).HasMaxLength(64);
         builder.Property(rule => rule.Model).HasMaxLength(200);
         builder.Property(rule => rule.Cron).HasMaxLength(120);
+        builder.Property(rule => rule.LastRunStatus).HasMaxLength(16);
     }
 }

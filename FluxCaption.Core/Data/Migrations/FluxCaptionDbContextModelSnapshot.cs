@@ -438,6 +438,15 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_run_at");
 
+                    b.Property<string>("LastRunError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_run_error");
+
+                    b.Property<string>("LastRunStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("last_run_status");
+
                     b.PrimitiveCollection<List<Guid>>("LibraryIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -716,6 +725,31 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasDatabaseName("ix_written_subtitles_media_item_id_language");
 
                     b.ToTable("written_subtitles", (string)null);
+                });
+
+            modelBuilder.Entity("FluxCaption.Core.Settings.DataProtectionKeyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("FluxCaption.Core.Translation.Glossary.GlossaryTermEntity", b =>

@@ -1,0 +1,34 @@
+namespace FluxCaption.Api.Apis;
+
+/// <param name="MinimumItemAge">How old an item must be before the rule translates it ("1.00:00:00" is one day).</param>
+public sealed record RuleRequest(
+    string? Name,
+    bool? Enabled,
+    IReadOnlyList<Guid>? LibraryIds,
+    IReadOnlyList<string>? TargetLanguages,
+    IReadOnlyList<string>? SourceLanguages,
+    string? Engine,
+    string? Model,
+    string? Cron,
+    int? Priority,
+    TimeSpan? MinimumItemAge);
+
+public sealed record RuleResponse(
+    Guid Id,
+    string Name,
+    bool Enabled,
+    IReadOnlyList<Guid> LibraryIds,
+    IReadOnlyList<string> TargetLanguages,
+    IReadOnlyList<string> SourceLanguages,
+    string? Engine,
+    string? Model,
+    string Cron,
+    int Priority,
+    TimeSpan MinimumItemAge,
+    DateTimeOffset? LastRunAt,
+    string? LastRunStatus,
+    string? LastRunError,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record RuleRunAccepted(Guid RuleId, bool Queued);

@@ -1,0 +1,29 @@
+using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Background;
+using FluxCaption.Core.Libraries.Rules;
+using FluxCaption.Core.Settings;
+
+namespace FluxCaption.Api.Extensions;
+
+public static class LibraryApiExtensions
+{
+    /// <summary>Runtime settings, the rule runner and the in-process queue behind the library endpoints.</summary>
+    public static IHostApplicationBuilder AddLibraryApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddFluxCaptionSettings();
+        builder.Services.AddRuleRunner();
+        builder.Services.AddSingleton<LibraryWorkQueue>();
+        builder.Services.AddHostedService<LibraryWorkService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapLibraryApis(this IEndpointRouteBuilder app)
+    {
+        app.MapSettingsApi();
+        app.MapLibrariesApi();
+        app.MapItemsApi();
+        app.MapRulesApi();
+        app.MapWebhooksApi();
+        return app;
+    }
+}
