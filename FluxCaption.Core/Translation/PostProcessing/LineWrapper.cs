@@ -22,11 +22,37 @@ internal static class LineWrapper
             return atoms;
         }
 
-        var joined = Join(lines, breakBetweenCjk);
+        // "- Hi.\n- Hello." is two speakers: each line is wrapped on its own, never joined to the other.
+        if (lines.Count(IsDialogueLine) >= 2)
+        {
+            var result = new List<Atom>();
+            var line = new List<Atom>();
+            foreach (var atom in atoms.Append(new Atom(breakToken, AtomKind.Break)))
+            {
+                if (atom.Kind != AtomKind.Break)
+                {
+                    line.Add(atom);
+                    continue;
+                }
+
+                result.AddRange(Width(line) > maxColumns ? Rebreak(line, maxColumns, breakBetweenCjk, breakToken) ?? line : line);
+                result.Add(atom);
+                line = [];
+            }
+
+            result.RemoveAt(result.Count - 1);
+            return result;
+        }
+
+        return Rebreak(Join(lines, breakBetweenCjk), maxColumns, breakBetweenCjk, breakToken) ?? atoms;
+    }
+
+    private static List<Atom>? Rebreak(List<Atom> joined, int maxColumns, bool breakBetweenCjk, string breakToken)
+    {
         var candidates = Candidates(joined, breakBetweenCjk);
         if (candidates.Count == 0)
         {
-            return atoms;
+            return null;
         }
 
         var prefix = PrefixWidths(joined);
@@ -36,6 +62,9 @@ internal static class LineWrapper
             : Balanced(candidates, prefix, total, maxColumns);
         return Render(joined, breaks, breakToken);
     }
+
+    private static bool IsDialogueLine(List<Atom> line) =>
+        line.FirstOrDefault(a => a.IsChar && !ScriptCharacters.IsSpace(a.Text)).Text is "-" or "–" or "—";
 
     public static int Width(IEnumerable<Atom> atoms) => atoms.Sum(ScriptCharacters.Columns);
 

@@ -120,4 +120,20 @@ public class LineWrappingTests
         wrapped.ShouldEndWith("</v>");
         wrapped.Split('\n').Length.ShouldBe(2);
     }
+
+    [Fact]
+    public void TwoSpeakersStayOnTheirOwnLinesAndOnlyTheLongOneIsWrapped()
+    {
+        var wrapped = Wrapper.Process("- ¿Vienes?\n- No puedo creer que hayas venido hasta aquí para decirme eso", SubtitleFormat.Srt, "es", "ollama");
+
+        var lines = wrapped.Split('\n');
+        lines[0].ShouldBe("- ¿Vienes?");
+        lines[1].ShouldStartWith("- No puedo");
+        lines.Length.ShouldBe(3);
+        lines.ShouldAllBe(line => line.Length <= 42);
+    }
+
+    [Fact]
+    public void ThreeShortLinesTheTranslatorKeptAreLeftAlone() =>
+        Wrapper.Process("La la la\nbajo la luna\nla la", SubtitleFormat.Srt, "es", "ollama").ShouldBe("La la la\nbajo la luna\nla la");
 }
