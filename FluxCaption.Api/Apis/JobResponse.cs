@@ -22,7 +22,14 @@ public sealed record JobResponse(
     int Attempt,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>The result carries the source line under each translation.</summary>
+    public bool Bilingual { get; init; }
+
+    /// <summary>The proofreading pass was asked for.</summary>
+    public bool Proofread { get; init; }
+}
 
 public sealed record JobError(string Code, string Message);
 
@@ -49,7 +56,11 @@ public static class JobResponseMapping
         job.Attempt,
         job.CreatedAt,
         job.StartedAt,
-        job.FinishedAt);
+        job.FinishedAt)
+    {
+        Bilingual = job.Bilingual,
+        Proofread = job.Proofread,
+    };
 
     public static JobPageResponse ToJobPageResponse(this JobPage page) =>
         new([.. page.Items.Select(ToJobResponse)], page.Page, page.PageSize, page.Total);

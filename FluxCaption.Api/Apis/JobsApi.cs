@@ -39,6 +39,8 @@ public static class JobsApi
         [FromForm] string? model,
         [FromForm] string? outputFormat,
         [FromForm] string? glossary,
+        [FromForm] string? bilingual,
+        [FromForm] string? proofread,
         IJobService jobs,
         EngineCatalog engines,
         IOptions<ApiOptions> options,
@@ -50,6 +52,9 @@ public static class JobsApi
         {
             errors["glossary"] = [glossaryError!];
         }
+
+        var wantsBilingual = TranslateRequestValidator.ValidateSwitch(bilingual, nameof(bilingual), errors);
+        var wantsProofread = TranslateRequestValidator.ValidateSwitch(proofread, nameof(proofread), errors);
 
         if (errors.Count > 0 || fields is null)
         {
@@ -78,7 +83,11 @@ public static class JobsApi
                 fields.Engine,
                 string.IsNullOrWhiteSpace(model) ? null : model.Trim(),
                 fields.OutputFormat ?? document.Format,
-                glossaryTerms),
+                glossaryTerms)
+            {
+                Bilingual = wantsBilingual,
+                Proofread = wantsProofread,
+            },
             cancellationToken);
         return TypedResults.Accepted($"/api/jobs/{job.Id}", job.ToJobResponse());
     }

@@ -101,6 +101,25 @@ public static class TranslateRequestValidator
         return errors;
     }
 
+    /// <summary>
+    /// An optional on/off form field: absent or empty is off; true/false, 1/0, on/off and yes/no are read
+    /// (an HTML checkbox sends "on"); anything else is an error naming the field.
+    /// </summary>
+    public static bool ValidateSwitch(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+            case "false" or "0" or "off" or "no":
+                return false;
+            case "true" or "1" or "on" or "yes":
+                return true;
+            default:
+                errors[field] = [$"'{value}' is not a yes/no value for {field}; use true or false."];
+                return false;
+        }
+    }
+
     /// <summary>"movie.en.srt" and "movie.pt-BR.forced.srt" carry their language; "movie.srt" does not.</summary>
     public static string? LanguageFromFileName(string? fileName)
     {

@@ -12,7 +12,14 @@ public sealed record NewTranslationJob(
     string Engine,
     string? Model,
     SubtitleFormat OutputFormat,
-    IReadOnlyList<GlossaryTerm>? Glossary = null);
+    IReadOnlyList<GlossaryTerm>? Glossary = null)
+{
+    /// <summary>Write the translation with the source line under it.</summary>
+    public bool Bilingual { get; init; }
+
+    /// <summary>Run the proofreading pass after translating (LLM engines only).</summary>
+    public bool Proofread { get; init; }
+}
 
 public sealed record JobPage(IReadOnlyList<Job> Items, int Page, int PageSize, int Total);
 

@@ -46,6 +46,8 @@ internal sealed class JobService(
             Model = request.Model,
             OutputFormat = request.OutputFormat,
             Glossary = GlossaryJson.Serialize(request.Glossary),
+            Bilingual = request.Bilingual,
+            Proofread = request.Proofread,
             MaxAttempts = options.Value.DefaultMaxAttempts,
             CreatedAt = now,
             UpdatedAt = now,

@@ -3,6 +3,7 @@ using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation;
 using FluxCaption.Core.Translation.Glossary;
+using FluxCaption.Core.Translation.Output;
 using Microsoft.EntityFrameworkCore;
 
 namespace FluxCaption.Core.Jobs;
@@ -15,12 +16,11 @@ internal sealed class TranslateStageHandler(
     FluxCaptionDbContext db,
     ISubtitleContentCodec codec,
     ISubtitleTranslator translator,
+    TranslationOutputBuilder outputBuilder,
     JobStateStore state,
     JobEventRecorder events,
     TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Runs to a committed success; false when the lease was lost at the end. Throws to fail, stop or requeue.</summary>
     public async Task<bool> RunAsync(Job job, string owner, CancellationToken cancellationToken)
     {
@@ -39,6 +39,7 @@ internal sealed class TranslateStageHandler(
             new Dictionary<int, string>(completed), source.FileName)
         {
             Glossary = JobGlossary(job),
+            Proofread = job.Proofread,
         };
         var result = await translator.TranslateAsync(request, async (report, token) =>
         {
@@ -64,7 +65,7 @@ internal sealed class TranslateStageHandler(
             }
         }, cancellationToken);
 
-        var output = result.Document.Format == job.OutputFormat ? result.Document : codec.Convert(result.Document, job.OutputFormat);
+        var output = outputBuilder.Build(document, result.Document, job.OutputFormat, job.TargetLanguage, job.Engine, job.Bilingual);
         var resultDocument = new SubtitleDocumentEntity
         {
             Id = Guid.CreateVersion7(),
@@ -78,7 +79,7 @@ internal sealed class TranslateStageHandler(
             SourceDocumentId = source.Id,
             CreatedAt = clock.GetUtcNow(),
         };
-        var warnings = result.Warnings.Count == 0 ? null : JsonSerializer.Serialize(result.Warnings, Json);
+        var warnings = TranslationWarningsJson.Write(result);
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

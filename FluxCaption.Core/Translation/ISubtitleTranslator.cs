@@ -28,6 +28,9 @@ public sealed record SubtitleTranslationRequest(
 {
     /// <summary>The job's own glossary; merged with the global one for the pair, the job's terms winning.</summary>
     public IReadOnlyList<Glossary.GlossaryTerm>? Glossary { get; init; }
+
+    /// <summary>After translating, ask the engine once per batch to proofread its lines (LLM engines only).</summary>
+    public bool Proofread { get; init; }
 }
 
 /// <summary>A batch that just finished: its cues' translations and how far the whole document is.</summary>
@@ -39,7 +42,14 @@ public sealed record TranslatedBatchReport(
 /// <summary>The translated copy of the document (same cues, same timings) and anything the user must know.</summary>
 public sealed record SubtitleTranslationResult(
     SubtitleDocument Document,
-    IReadOnlyList<TranslationWarning> Warnings);
+    IReadOnlyList<TranslationWarning> Warnings)
+{
+    /// <summary>Warnings about the whole document rather than one cue (e.g. the proofreading pass was skipped).</summary>
+    public IReadOnlyList<DocumentWarning> DocumentWarnings { get; init; } = [];
+}
 
 /// <summary>A cue that kept its source text or was otherwise not translated as asked, and why.</summary>
 public sealed record TranslationWarning(int CueIndex, string Code, string Message);
+
+/// <summary>Something about the whole translation the user must know, with no one cue to point at.</summary>
+public sealed record DocumentWarning(string Code, string Message);

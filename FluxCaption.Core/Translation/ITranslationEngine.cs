@@ -13,5 +13,11 @@ public interface ITranslationEngine
     /// <summary>Whether the engine can translate this pair at all (Apertium has fixed pairs).</summary>
     bool Supports(string sourceLanguage, string targetLanguage);
 
+    /// <summary>
+    /// Whether the engine can revise its own drafts (<see cref="TranslationBatch.Drafts"/>): true for
+    /// the LLM engines; a rule-based engine would only translate the source again.
+    /// </summary>
+    bool CanProofread => false;
+
     Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken);
 }

@@ -117,9 +117,10 @@ public sealed partial class SubtitleTranslator(
             }
         });
 
+        var documentWarnings = request.Proofread ? await ProofreadAsync(run, cancellationToken) : [];
         var warnings = run.Warnings.OrderBy(w => w.CueIndex).ToList();
         LogFinished(plan.TranslatableCues.Count, warnings.Count);
-        return new SubtitleTranslationResult(BuildDocument(request.Document, run.Known), warnings);
+        return new SubtitleTranslationResult(BuildDocument(request.Document, run.Known), warnings) { DocumentWarnings = documentWarnings };
     }
 
     private void GiveUpIfHopeless(TranslationRun run, bool batchSucceeded, ref int failedInARow, ref bool anySucceeded)

@@ -24,6 +24,13 @@ public sealed record TranslationBatch(
     /// model, and each line containing a source term must contain its target term. Empty when none apply.
     /// </summary>
     public IReadOnlyList<Glossary.GlossaryTerm> Glossary { get; init; } = [];
+
+    /// <summary>
+    /// Set for a proofreading request: the current translation of each segment (same ids, same
+    /// placeholders). The engine returns corrected translations in the usual shape, one per id; a line
+    /// that needs no change comes back as it is. Null for an ordinary translation request.
+    /// </summary>
+    public IReadOnlyList<TranslatedSegment>? Drafts { get; init; }
 }
 
 /// <summary>A line to translate: a stable id (the cue's position) and protected text.</summary>

@@ -1,3 +1,4 @@
+using FluxCaption.Core.Translation.Output;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FluxCaption.Core.Translation;
@@ -15,6 +16,7 @@ public static class TranslationServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ISubtitleTranslator, SubtitleTranslator>();
+        services.AddTranslationOutput();
         return services;
     }
 }

@@ -18,6 +18,10 @@ public sealed record JobView(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt)
 {
+    public bool Bilingual { get; init; }
+
+    public bool Proofread { get; init; }
+
     public bool IsTerminal => Status is "succeeded" or "failed" or "cancelled";
 }
 
@@ -36,7 +40,14 @@ public sealed record TranslationUpload(
     string? Engine,
     string? Model,
     string? OutputFormat,
-    string? Glossary = null);
+    string? Glossary = null)
+{
+    /// <summary>Ask for the source line under each translation.</summary>
+    public bool Bilingual { get; init; }
+
+    /// <summary>Ask for the proofreading pass (LLM engines only).</summary>
+    public bool Proofread { get; init; }
+}
 
 /// <summary>A downloaded result file.</summary>
 public sealed record ResultFile(byte[] Content, string FileName, string ContentType);

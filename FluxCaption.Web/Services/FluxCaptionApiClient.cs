@@ -27,6 +27,15 @@ public sealed class FluxCaptionApiClient(HttpClient http)
         AddIfPresent(form, "model", upload.Model);
         AddIfPresent(form, "outputFormat", upload.OutputFormat);
         AddIfPresent(form, "glossary", upload.Glossary);
+        if (upload.Bilingual)
+        {
+            form.Add(new StringContent("true"), "bilingual");
+        }
+
+        if (upload.Proofread)
+        {
+            form.Add(new StringContent("true"), "proofread");
+        }
 
         using var response = await http.PostAsync("api/jobs/translate", form, cancellationToken);
         return await ReadAsync<JobView>(response, cancellationToken);

@@ -42,6 +42,11 @@ internal static class OllamaPrompt
 
     private static string SystemPrompt(TranslationBatch batch)
     {
+        if (batch.Drafts is not null)
+        {
+            return ProofreadSystemPrompt(batch);
+        }
+
         var target = LanguageCodes.DisplayName(batch.TargetLanguage);
         var from = LanguageCodes.IsUndetermined(batch.SourceLanguage)
             ? "(their language was not given: recognise it)"
@@ -56,6 +61,21 @@ internal static class OllamaPrompt
             - Never merge, split, skip or reorder segments: every id gets exactly one translation of its own text.
             - Keep names consistent with the earlier translations.
             - Answer with only a JSON object that maps each id to its translation, nothing else.
+            """;
+    }
+
+    private static string ProofreadSystemPrompt(TranslationBatch batch)
+    {
+        var target = LanguageCodes.DisplayName(batch.TargetLanguage);
+        return $"""
+            You are a professional subtitle editor. Proofread {target} subtitle translations against their source lines.
+            Target language: {target} ({batch.TargetLanguage}).
+            Rules:
+            - Fix mistranslations, grammar, spelling, punctuation and inconsistent names or terms; keep lines that are already right exactly as they are.
+            - Keep each line concise enough to read on screen; keep the meaning, tone and register of its source line.
+            - Tokens such as ⟦1⟧ are formatting. Copy each token exactly, once, in the same order, next to the words it belongs to.
+            - Never merge, split, skip or reorder lines: every id gets exactly one corrected translation of its own line.
+            - Answer with only a JSON object that maps each id to its corrected translation, nothing else.
             """;
     }
 
@@ -103,13 +123,28 @@ internal static class OllamaPrompt
             }
         }
 
-        prompt.AppendLine($"Translate these {batch.Segments.Count} segments (JSON, id to text):");
         var segments = new JsonObject();
         foreach (var segment in batch.Segments)
         {
             segments[segment.Id] = segment.Text;
         }
 
+        if (batch.Drafts is { } drafts)
+        {
+            // The drafts go last, where the reply's shape is read from; the sources sit just above them.
+            prompt.AppendLine("Source lines (JSON, id to text):").AppendLine(segments.ToJsonString(Json));
+            prompt.AppendLine($"Proofread these {drafts.Count} translations (JSON, id to current translation):");
+            var current = new JsonObject();
+            foreach (var draft in drafts)
+            {
+                current[draft.Id] = draft.Text;
+            }
+
+            prompt.Append(current.ToJsonString(Json));
+            return prompt.ToString();
+        }
+
+        prompt.AppendLine($"Translate these {batch.Segments.Count} segments (JSON, id to text):");
         prompt.Append(segments.ToJsonString(Json));
         return prompt.ToString();
     }

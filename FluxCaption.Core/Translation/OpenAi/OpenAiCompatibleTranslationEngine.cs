@@ -45,6 +45,8 @@ public sealed partial class OpenAiCompatibleTranslationEngine : ITranslationEngi
 
     public string Name => EngineName;
 
+    public bool CanProofread => true;
+
     /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
     public bool Supports(string sourceLanguage, string targetLanguage) =>
         !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);

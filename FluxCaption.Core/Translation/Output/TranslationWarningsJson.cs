@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace FluxCaption.Core.Translation.Output;
+
+/// <summary>
+/// The job's warnings column: a JSON array of {cueIndex, code, message}, cue warnings in cue order,
+/// then the warnings about the whole document with a null cue index. Null when there is nothing to say.
+/// </summary>
+public static class TranslationWarningsJson
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string? Write(SubtitleTranslationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var entries = result.Warnings.Select(w => new Entry(w.CueIndex, w.Code, w.Message))
+            .Concat(result.DocumentWarnings.Select(w => new Entry(null, w.Code, w.Message)))
+            .ToList();
+        return entries.Count == 0 ? null : JsonSerializer.Serialize(entries, Json);
+    }
+
+    private sealed record Entry(int? CueIndex, string Code, string Message);
+}
