@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Engines;
 using FluxCaption.Core.Translation.Glossary;
 
 namespace FluxCaption.Api.Apis;
@@ -22,7 +23,11 @@ public sealed record JobResponse(
     int Attempt,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>The engines tried, in order, for lines <see cref="Engine"/> cannot translate.</summary>
+    public IReadOnlyList<EngineChoice> Fallback { get; init; } = [];
+}
 
 public sealed record JobError(string Code, string Message);
 
@@ -49,7 +54,10 @@ public static class JobResponseMapping
         job.Attempt,
         job.CreatedAt,
         job.StartedAt,
-        job.FinishedAt);
+        job.FinishedAt)
+    {
+        Fallback = ReadFallback(job.FallbackEngines),
+    };
 
     public static JobPageResponse ToJobPageResponse(this JobPage page) =>
         new([.. page.Items.Select(ToJobResponse)], page.Page, page.PageSize, page.Total);
@@ -72,6 +80,18 @@ public static class JobResponseMapping
             }
 
             return [.. document.RootElement.EnumerateArray().Select(ReadWarning)];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<EngineChoice> ReadFallback(string? json)
+    {
+        try
+        {
+            return EngineChainJson.Parse(json);
         }
         catch (JsonException)
         {

@@ -1,6 +1,7 @@
 using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Engines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class JobsApi
         [FromForm] string? model,
         [FromForm] string? outputFormat,
         [FromForm] string? glossary,
+        [FromForm] string? fallback,
         IJobService jobs,
         EngineCatalog engines,
         IOptions<ApiOptions> options,
@@ -49,6 +51,14 @@ public static class JobsApi
         if (!GlossaryFieldParser.TryParse(glossary, out var glossaryTerms, out var glossaryError))
         {
             errors["glossary"] = [glossaryError!];
+        }
+
+        var modelName = string.IsNullOrWhiteSpace(model) ? null : model.Trim();
+        IReadOnlyList<EngineChoice> chain = [];
+        if (fields is not null
+            && !FallbackFieldParser.TryParse(fallback, new EngineChoice(fields.Engine, modelName), fields.SourceLanguage, fields.TargetLanguage, engines, out chain, out var fallbackError))
+        {
+            errors["fallback"] = [fallbackError!];
         }
 
         if (errors.Count > 0 || fields is null)
@@ -76,9 +86,12 @@ public static class JobsApi
                 fields.SourceLanguage,
                 fields.TargetLanguage,
                 fields.Engine,
-                string.IsNullOrWhiteSpace(model) ? null : model.Trim(),
+                modelName,
                 fields.OutputFormat ?? document.Format,
-                glossaryTerms),
+                glossaryTerms)
+            {
+                Fallback = chain,
+            },
             cancellationToken);
         return TypedResults.Accepted($"/api/jobs/{job.Id}", job.ToJobResponse());
     }

@@ -12,7 +12,11 @@ public sealed record NewTranslationJob(
     string Engine,
     string? Model,
     SubtitleFormat OutputFormat,
-    IReadOnlyList<GlossaryTerm>? Glossary = null);
+    IReadOnlyList<GlossaryTerm>? Glossary = null)
+{
+    /// <summary>Engines to try, in order, for lines <see cref="Engine"/> cannot translate; empty for none.</summary>
+    public IReadOnlyList<Translation.Engines.EngineChoice> Fallback { get; init; } = [];
+}
 
 public sealed record JobPage(IReadOnlyList<Job> Items, int Page, int PageSize, int Total);
 

@@ -1,6 +1,7 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Engines;
 using FluxCaption.Core.Translation.Glossary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,7 @@ internal sealed class JobService(
             Model = request.Model,
             OutputFormat = request.OutputFormat,
             Glossary = GlossaryJson.Serialize(request.Glossary),
+            FallbackEngines = EngineChainJson.Serialize(request.Fallback),
             MaxAttempts = options.Value.DefaultMaxAttempts,
             CreatedAt = now,
             UpdatedAt = now,
