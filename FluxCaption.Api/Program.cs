@@ -26,6 +26,7 @@ app.MapScalarApiReference();
 app.MapJobsApi();
 app.MapEventsApi();
 app.MapSystemApi();
+app.MapGlossaryApi();
 
 await app.RunAsync();
 return 0;

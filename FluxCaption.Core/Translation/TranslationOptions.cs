@@ -9,7 +9,7 @@ public sealed class TranslationOptions
 
     /// <summary>Most cues in one request: small enough for a 7B model to keep ids straight.</summary>
     [Range(1, 500)]
-    public int MaxCuesPerBatch { get; set; } = 30;
+    public int MaxCuesPerBatch { get; set; } = 20;
 
     /// <summary>Rough token budget of the lines in one request (characters / 4).</summary>
     [Range(16, 100_000)]
