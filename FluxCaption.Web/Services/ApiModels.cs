@@ -36,7 +36,8 @@ public sealed record TranslationUpload(
     string? Engine,
     string? Model,
     string? OutputFormat,
-    string? Glossary = null);
+    string? Glossary = null,
+    string? Fallback = null);
 
 /// <summary>A downloaded result file.</summary>
 public sealed record ResultFile(byte[] Content, string FileName, string ContentType);

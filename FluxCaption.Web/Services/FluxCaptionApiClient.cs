@@ -27,6 +27,7 @@ public sealed class FluxCaptionApiClient(HttpClient http)
         AddIfPresent(form, "model", upload.Model);
         AddIfPresent(form, "outputFormat", upload.OutputFormat);
         AddIfPresent(form, "glossary", upload.Glossary);
+        AddIfPresent(form, "fallback", upload.Fallback);
 
         using var response = await http.PostAsync("api/jobs/translate", form, cancellationToken);
         return await ReadAsync<JobView>(response, cancellationToken);
