@@ -28,5 +28,7 @@ app.MapEventsApi();
 app.MapSystemApi();
 app.MapLibraryApis();
 
+app.MapGlossaryApi();
+
 await app.RunAsync();
 return 0;

@@ -54,10 +54,11 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
 
             if (slots > 1)
             {
-                // Out of the box the translator sends one batch at a time: show what that leaves idle.
+                // Out of the box the translator follows Ollama:MaxParallelRequests (default 4): show
+                // what that gives against this server, whatever its slot count.
                 await using var defaults = BuildServices(server.Endpoint, parallelBatches: null);
                 var sequential = defaults.GetRequiredService<ISubtitleTranslator>();
-                var inFlight = new TranslationOptions().MaxParallelBatches;
+                var inFlight = new OllamaEngineOptions().MaxParallelRequests;
                 results.Add(await MeasureAsync("FluxCaption, MaxParallelBatches left at its default", slots, inFlight, document, sourceTokens, server, async token =>
                 {
                     var result = await sequential.TranslateAsync(Request(document), (_, _) => Task.CompletedTask, token);

@@ -1,5 +1,7 @@
 using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Translation;
+using FluxCaption.Core.Translation.Apertium;
+using FluxCaption.Core.Translation.Engines;
 using FluxCaption.Core.Translation.Ollama;
 using FluxCaption.Core.Translation.OpenAi;
 using Microsoft.Extensions.Options;
@@ -25,6 +27,34 @@ public sealed class EngineCatalog(
         : OllamaServiceCollectionExtensions.IsConfigured(configuration) ? "ollama"
         : OpenAiServiceCollectionExtensions.IsConfigured(configuration) ? "openai"
         : "apertium";
+
+    /// <summary>
+    /// The fallback chain a job gets when it names none: Api:DefaultFallback when set ("none" for no
+    /// chain), else Apertium whenever it can translate the pair and is not the job's engine already, so an
+    /// LLM outage or a line the model refuses still ends up translated. Entries this installation lacks,
+    /// that cannot serve the pair, or that repeat the job's engine are left out.
+    /// </summary>
+    public IReadOnlyList<EngineChoice> DefaultFallbackFor(EngineChoice primary, string? sourceLanguage, string? targetLanguage)
+    {
+        var configured = options.Value.DefaultFallback?.Trim();
+        IReadOnlyList<EngineChoice> wanted;
+        if (string.IsNullOrEmpty(configured))
+        {
+            wanted = [new EngineChoice(ApertiumTranslationEngine.EngineName)];
+        }
+        else if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase)
+            || !EngineChainSyntax.TryParse(configured, out wanted, out _))
+        {
+            return [];
+        }
+
+        return [.. wanted
+            .Where(choice => choice != primary)
+            .Where(choice => Find(choice.Engine) is { } engine
+                && sourceLanguage is not null && targetLanguage is not null
+                && engine.Supports(sourceLanguage, targetLanguage))
+            .Distinct()];
+    }
 
     public ITranslationEngine? Find(string name) =>
         _engines.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Engines;
 using FluxCaption.Core.Translation.Glossary;
 
 namespace FluxCaption.Api.Apis;
@@ -29,6 +30,9 @@ public sealed record JobResponse(
 
     /// <summary>The proofreading pass was asked for.</summary>
     public bool Proofread { get; init; }
+
+    /// <summary>The engines tried, in order, for lines <see cref="Engine"/> cannot translate.</summary>
+    public IReadOnlyList<EngineChoice> Fallback { get; init; } = [];
 }
 
 public sealed record JobError(string Code, string Message);
@@ -60,6 +64,8 @@ public static class JobResponseMapping
     {
         Bilingual = job.Bilingual,
         Proofread = job.Proofread,
+
+        Fallback = ReadFallback(job.FallbackEngines),
     };
 
     public static JobPageResponse ToJobPageResponse(this JobPage page) =>
@@ -83,6 +89,18 @@ public static class JobResponseMapping
             }
 
             return [.. document.RootElement.EnumerateArray().Select(ReadWarning)];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<EngineChoice> ReadFallback(string? json)
+    {
+        try
+        {
+            return EngineChainJson.Parse(json);
         }
         catch (JsonException)
         {

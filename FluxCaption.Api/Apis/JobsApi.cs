@@ -1,6 +1,7 @@
 using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Engines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,8 @@ public static class JobsApi
         [FromForm] string? glossary,
         [FromForm] string? bilingual,
         [FromForm] string? proofread,
+
+        [FromForm] string? fallback,
         IJobService jobs,
         EngineCatalog engines,
         IOptions<ApiOptions> options,
@@ -55,6 +58,14 @@ public static class JobsApi
 
         var wantsBilingual = TranslateRequestValidator.ValidateSwitch(bilingual, nameof(bilingual), errors);
         var wantsProofread = TranslateRequestValidator.ValidateSwitch(proofread, nameof(proofread), errors);
+
+        var modelName = string.IsNullOrWhiteSpace(model) ? null : model.Trim();
+        IReadOnlyList<EngineChoice> chain = [];
+        if (fields is not null
+            && !FallbackFieldParser.TryParse(fallback, new EngineChoice(fields.Engine, modelName), fields.SourceLanguage, fields.TargetLanguage, engines, out chain, out var fallbackError))
+        {
+            errors["fallback"] = [fallbackError!];
+        }
 
         if (errors.Count > 0 || fields is null)
         {
@@ -81,12 +92,14 @@ public static class JobsApi
                 fields.SourceLanguage,
                 fields.TargetLanguage,
                 fields.Engine,
-                string.IsNullOrWhiteSpace(model) ? null : model.Trim(),
+                modelName,
                 fields.OutputFormat ?? document.Format,
                 glossaryTerms)
             {
                 Bilingual = wantsBilingual,
                 Proofread = wantsProofread,
+
+                Fallback = chain,
             },
             cancellationToken);
         return TypedResults.Accepted($"/api/jobs/{job.Id}", job.ToJobResponse());

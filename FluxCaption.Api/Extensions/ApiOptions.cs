@@ -20,6 +20,12 @@ public sealed class ApiOptions
     /// <summary>Engine for jobs that name none; empty means "ollama" when an LLM is configured, else "apertium".</summary>
     public string? DefaultEngine { get; set; }
 
+    /// <summary>
+    /// Fallback chain for jobs that name none, e.g. "openai:gpt-4o-mini,apertium"; "none" for no chain.
+    /// Empty means Apertium wherever it can translate the job's pair.
+    /// </summary>
+    public string? DefaultFallback { get; set; }
+
     [Range(1, 500)]
     public int MaxPageSize { get; set; } = 200;
 }

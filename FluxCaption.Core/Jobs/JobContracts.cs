@@ -19,6 +19,9 @@ public sealed record NewTranslationJob(
 
     /// <summary>Run the proofreading pass after translating (LLM engines only).</summary>
     public bool Proofread { get; init; }
+
+    /// <summary>Engines to try, in order, for lines <see cref="Engine"/> cannot translate; empty for none.</summary>
+    public IReadOnlyList<Translation.Engines.EngineChoice> Fallback { get; init; } = [];
 }
 
 public sealed record JobPage(IReadOnlyList<Job> Items, int Page, int PageSize, int Total);

@@ -1,6 +1,7 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Engines;
 using FluxCaption.Core.Translation.Glossary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,8 @@ internal sealed class JobService(
             Glossary = GlossaryJson.Serialize(request.Glossary),
             Bilingual = request.Bilingual,
             Proofread = request.Proofread,
+
+            FallbackEngines = EngineChainJson.Serialize(request.Fallback),
             MaxAttempts = options.Value.DefaultMaxAttempts,
             CreatedAt = now,
             UpdatedAt = now,

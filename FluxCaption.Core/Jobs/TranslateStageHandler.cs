@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation;
+using FluxCaption.Core.Translation.Engines;
 using FluxCaption.Core.Translation.Glossary;
 using FluxCaption.Core.Translation.Output;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,9 @@ internal sealed class TranslateStageHandler(
         // fixed pairs refuses it (pair_unsupported), and the Api already refuses such jobs up front.
         var sourceLanguage = job.SourceLanguage ?? source.Language ?? LanguageCodes.Undetermined;
         var document = codec.Read(source.Content, source.Format);
-        var completed = JobCheckpoint.ReadCues(job.Checkpoint);
+        var checkpoint = JobCheckpoint.Read(job.Checkpoint);
+        var completed = checkpoint.Cues;
+        var warned = new List<TranslationWarning>(checkpoint.Warnings);
 
         // Batches may finish in parallel; one DbContext must see one writer at a time.
         using var gate = new SemaphoreSlim(1, 1);
@@ -40,6 +43,10 @@ internal sealed class TranslateStageHandler(
         {
             Glossary = JobGlossary(job),
             Proofread = job.Proofread,
+
+            Fallback = JobFallback(job),
+            KeptSourceCues = checkpoint.KeptSourceCues,
+            EarlierWarnings = checkpoint.Warnings,
         };
         var result = await translator.TranslateAsync(request, async (report, token) =>
         {
@@ -51,8 +58,10 @@ internal sealed class TranslateStageHandler(
                     completed[index] = text;
                 }
 
+                warned.AddRange(report.Warnings);
+
                 var progress = report.TotalCueCount == 0 ? 1.0 : (double)report.CompletedCueCount / report.TotalCueCount;
-                if (!await state.SaveCheckpointAsync(job.Id, owner, JobCheckpoint.Write(completed), progress, token))
+                if (!await state.SaveCheckpointAsync(job.Id, owner, JobCheckpoint.Write(completed, warned), progress, token))
                 {
                     throw new LeaseLostException(job.Id);
                 }
@@ -100,6 +109,18 @@ internal sealed class TranslateStageHandler(
             db.ChangeTracker.Clear();
             return true;
         });
+    }
+
+    private static IReadOnlyList<EngineChoice> JobFallback(Job job)
+    {
+        try
+        {
+            return EngineChainJson.Parse(job.FallbackEngines);
+        }
+        catch (JsonException error)
+        {
+            throw new JobFailureException(JobErrorCodes.ParseError, $"The job's fallback engines are not a list of engines: {error.Message}", inner: error);
+        }
     }
 
     private static IReadOnlyList<GlossaryTerm> JobGlossary(Job job)

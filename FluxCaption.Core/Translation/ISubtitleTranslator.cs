@@ -31,13 +31,26 @@ public sealed record SubtitleTranslationRequest(
 
     /// <summary>After translating, ask the engine once per batch to proofread its lines (LLM engines only).</summary>
     public bool Proofread { get; init; }
+
+    /// <summary>Engines to try, in order, for the lines <see cref="Engine"/> cannot translate; null or empty for none.</summary>
+    public IReadOnlyList<Engines.EngineChoice>? Fallback { get; init; }
+
+    /// <summary>Cues an earlier attempt kept in the source on purpose (after every engine failed them): not sent again.</summary>
+    public IReadOnlySet<int>? KeptSourceCues { get; init; }
+
+    /// <summary>The earlier attempts' warnings, carried into this attempt's result.</summary>
+    public IReadOnlyList<TranslationWarning>? EarlierWarnings { get; init; }
 }
 
 /// <summary>A batch that just finished: its cues' translations and how far the whole document is.</summary>
 public sealed record TranslatedBatchReport(
     IReadOnlyDictionary<int, string> Cues,
     int CompletedCueCount,
-    int TotalCueCount);
+    int TotalCueCount)
+{
+    /// <summary>The warnings decided for this batch's cues (kept in the source, translated by a fallback engine...).</summary>
+    public IReadOnlyList<TranslationWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>The translated copy of the document (same cues, same timings) and anything the user must know.</summary>
 public sealed record SubtitleTranslationResult(

@@ -31,7 +31,7 @@ public sealed partial class SubtitleTranslator
             .Where(batch => batch.Count > 0)
             .ToList();
         var refused = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelBatches, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.ParallelBatchesFor(run.Engine), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
         {
             var units = batch.Select(d => d.Unit).ToList();

@@ -135,7 +135,7 @@ public sealed partial class SubtitleTranslator
         var batch = new TranslationBatch(
             run.SourceLanguage,
             run.TargetLanguage,
-            run.Request.Model,
+            run.Model,
             [.. units.Select(u => new TranslationSegment(TranslationValidator.Id(u.CueIndex), u.Protected.Text))],
             preceding,
             FollowingContext(run, units[^1].CueIndex),

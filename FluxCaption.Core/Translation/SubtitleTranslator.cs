@@ -1,5 +1,7 @@
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Engines;
+using FluxCaption.Core.Translation.Fallback;
 using FluxCaption.Core.Translation.Glossary;
 using FluxCaption.Core.Translation.Memory;
 using Microsoft.Extensions.Logging;
@@ -8,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace FluxCaption.Core.Translation;
 
 /// <summary>
-/// Translates a document batch by batch through the engine the job names. Bad replies (missing,
+/// Translates a document batch by batch through the engine the job names, then its fallback chain
+/// for whatever that engine could not translate (see TranslateThroughChainAsync). Bad replies (missing,
 /// duplicated, untranslated, overlong lines, damaged placeholders) are re-asked once, then split
 /// down to single cues; a cue that still fails keeps its source text with a warning (and when the
-/// first batches all fail, the engine is declared unusable instead). Exceptions
-/// from an engine are never turned into warnings: by the time one arrives here the engine's
+/// first batches all fail, the engine is declared unusable instead). An exception from the last usable
+/// engine of the chain is never turned into a warning: by the time one arrives here the engine's
 /// resilience pipeline has given up, so it propagates and the job fails or retries from its checkpoint.
 /// Lines found in the translation memory are never sent; lines an engine translated are remembered.
 /// Without a memory or a glossary store (pure unit tests) those steps are skipped.
@@ -28,8 +31,9 @@ public sealed partial class SubtitleTranslator(
 
     /// <remarks>
     /// Progress counts translatable cues only (comments, drawings and empty lines are not work).
-    /// A report lists the cues that got a translation; cues that kept their source text are left out
-    /// so that a resumed job tries them again.
+    /// A report lists the cues that got a translation and the warnings decided for the batch's cues;
+    /// the caller checkpoints both, so a resumed job neither sends again the cues kept in the source
+    /// on purpose nor loses the earlier attempt's warnings.
     /// </remarks>
     public async Task<SubtitleTranslationResult> TranslateAsync(
         SubtitleTranslationRequest request,
@@ -41,13 +45,39 @@ public sealed partial class SubtitleTranslator(
 
         var source = Canonical(request.SourceLanguage);
         var target = Canonical(request.TargetLanguage);
-        var engine = ResolveEngine(request.Engine, source, target);
-        var plan = TranslationPlanner.Plan(request.Document, request.CompletedCues, _options);
+        var chain = EngineChain.Build(engines, new EngineChoice(request.Engine, request.Model), request.Fallback, source, target);
+        var kept = request.KeptSourceCues ?? new HashSet<int>();
+
+        // Cues an earlier attempt kept in the source on purpose are finished work too: planned as
+        // resumed so they are not sent again, then dropped from the known lines so that their
+        // untranslated text never serves as context.
+        var finished = new Dictionary<int, string>(request.CompletedCues);
+        foreach (var index in kept.Where(i => i >= 0 && i < request.Document.Cues.Count && !finished.ContainsKey(i)))
+        {
+            finished[index] = request.Document.Cues[index].Text;
+        }
+
+        var plan = TranslationPlanner.Plan(request.Document, finished, _options);
         var globalTerms = glossaryStore is null ? [] : await glossaryStore.GetTermsAsync(source, target, cancellationToken);
-        var run = new TranslationRun(request, engine, source, target, plan)
+        var first = chain.First;
+        var run = new TranslationRun(request, first.Engine!, source, target, plan)
         {
             Glossary = GlossaryMatcher.Merge(globalTerms, request.Glossary),
+            Model = first.Model,
         };
+        foreach (var index in kept)
+        {
+            if (!request.CompletedCues.ContainsKey(index))
+            {
+                run.Known.TryRemove(index, out _);
+            }
+        }
+
+        foreach (var warning in request.EarlierWarnings ?? [])
+        {
+            run.Keep(warning);
+        }
+
         var completed = plan.Resumed.Count;
         var recalled = await RecallAsync(run, cancellationToken);
         if (recalled.Cues.Count > 0)
@@ -57,26 +87,31 @@ public sealed partial class SubtitleTranslator(
             await onBatchCompleted(new TranslatedBatchReport(recalled.Cues, completed, plan.TranslatableCues.Count), cancellationToken);
         }
 
-        var failedInARow = 0;
-        var anySucceeded = plan.Resumed.Count > 0 || recalled.Cues.Count > 0;
+        if (plan.Resumed.Count > 0 || recalled.Cues.Count > 0)
+        {
+            chain.Succeeded();
+            first.MarkSucceeded();
+        }
+
         using var reportGate = new SemaphoreSlim(1, 1);
         var parallel = new ParallelOptions
         {
-            MaxDegreeOfParallelism = _options.MaxParallelBatches,
+            MaxDegreeOfParallelism = _options.ParallelBatchesFor(run.Engine),
             CancellationToken = cancellationToken,
         };
 
-        LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, recalled.Cues.Count, recalled.Batches.Count, engine.Name, source, target);
+        var batches = BatchPacker.Pack(recalled.Batches, _options);
+        LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, recalled.Cues.Count, batches.Count, run.Engine.Name, source, target);
 
         // Parallel.ForEachAsync starts items in enumeration order, so batches begin in file order.
-        await Parallel.ForEachAsync(recalled.Batches, parallel, async (batch, token) =>
+        await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
         {
             using var activity = TranslationTelemetry.ActivitySource.StartActivity("translate batch");
-            activity?.SetTag("translation.engine", engine.Name);
+            activity?.SetTag("translation.engine", run.Engine.Name);
             activity?.SetTag("translation.first_cue", batch[0].CueIndex);
             activity?.SetTag("translation.segments", batch.Count);
 
-            var accepted = await TranslateUnitsAsync(run, batch, PrecedingContext(run, batch), firstAsk: true, token);
+            var (accepted, batchWarnings) = await TranslateThroughChainAsync(run, chain, batch, token);
             var report = new Dictionary<int, string>();
             foreach (var unit in batch)
             {
@@ -98,18 +133,19 @@ public sealed partial class SubtitleTranslator(
                     }
                     else
                     {
-                        run.Warn(member.CueIndex, "kept_source", $"Kept the source text: {restored.Error}.");
+                        batchWarnings.Add(new TranslationWarning(member.CueIndex, "kept_source", $"Kept the source text: {restored.Error}."));
                     }
                 }
             }
 
-            await RememberAsync(run, batch, accepted, token);
+            batchWarnings.ForEach(run.Keep);
             await reportGate.WaitAsync(token);
             try
             {
-                GiveUpIfHopeless(run, report.Count > 0, ref failedInARow, ref anySucceeded);
                 completed += batch.Sum(u => u.Members.Count);
-                await onBatchCompleted(new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count), token);
+                await onBatchCompleted(
+                    new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count) { Warnings = batchWarnings },
+                    token);
             }
             finally
             {
@@ -121,33 +157,6 @@ public sealed partial class SubtitleTranslator(
         var warnings = run.Warnings.OrderBy(w => w.CueIndex).ToList();
         LogFinished(plan.TranslatableCues.Count, warnings.Count);
         return new SubtitleTranslationResult(BuildDocument(request.Document, run.Known), warnings) { DocumentWarnings = documentWarnings };
-    }
-
-    private void GiveUpIfHopeless(TranslationRun run, bool batchSucceeded, ref int failedInARow, ref bool anySucceeded)
-    {
-        anySucceeded |= batchSucceeded;
-        failedInARow = batchSucceeded ? 0 : failedInARow + 1;
-        if (!anySucceeded && _options.GiveUpAfterFailedBatches > 0 && failedInARow >= _options.GiveUpAfterFailedBatches)
-        {
-            var sample = run.Warnings.OrderBy(w => w.CueIndex).FirstOrDefault()?.Message ?? "";
-            throw new TranslationEngineException(
-                TranslationEngineException.EngineUnusable,
-                $"The {run.Engine.Name} engine returned nothing usable for the first {failedInARow} batches; giving up. First problem: {sample}");
-        }
-    }
-
-    private ITranslationEngine ResolveEngine(string name, string source, string target)
-    {
-        var engine = engines.FirstOrDefault(e => string.Equals(e.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new TranslationEngineException(
-                TranslationEngineException.EngineUnknown,
-                $"No translation engine named '{name}' is configured (known: {string.Join(", ", engines.Select(e => e.Name))}).");
-
-        return engine.Supports(source, target)
-            ? engine
-            : throw new TranslationEngineException(
-                TranslationEngineException.PairUnsupported,
-                $"The {engine.Name} engine cannot translate {source} to {target}.");
     }
 
     private static string Canonical(string language) =>

@@ -22,6 +22,14 @@ public sealed class TranslationOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SceneGap { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A batch with fewer lines left to send than this (a short scene, or one mostly served from
+    /// translation memory) takes the next scene's lines in, within the cue and token budgets, instead of
+    /// paying a request of its own. 1 sends every scene on its own.
+    /// </summary>
+    [Range(1, 500)]
+    public int MinCuesPerBatch { get; set; } = 8;
+
     /// <summary>Earlier lines, with their translations, sent along to keep names and tone consistent.</summary>
     [Range(0, 100)]
     public int PrecedingContextLines { get; set; } = 6;
@@ -38,7 +46,17 @@ public sealed class TranslationOptions
     [Range(0, 1000)]
     public int GiveUpAfterFailedBatches { get; set; } = 3;
 
-    /// <summary>Batches in flight at once; match the engine's capacity (Ollama's OLLAMA_NUM_PARALLEL).</summary>
+    /// <summary>
+    /// Batches of one document in flight at once. Unset, it follows the job's engine: its own
+    /// MaxParallelRequests (Ollama:MaxParallelRequests, OpenAi:MaxParallelRequests, which should match
+    /// the server's OLLAMA_NUM_PARALLEL or slot count), and 1 for engines without such a setting. A
+    /// lower value leaves server slots idle; a higher one only queues requests at the engine's limiter.
+    /// </summary>
     [Range(1, 64)]
-    public int MaxParallelBatches { get; set; } = 1;
+    public int? MaxParallelBatches { get; set; }
+
+    /// <summary>The parallelism a document translated by <paramref name="engine"/> gets.</summary>
+    public int ParallelBatchesFor(ITranslationEngine engine) =>
+        MaxParallelBatches
+        ?? (engine is Engines.IParallelTranslationEngine parallel ? Math.Clamp(parallel.MaxParallelRequests, 1, 64) : 1);
 }

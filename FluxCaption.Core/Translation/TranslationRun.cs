@@ -11,7 +11,8 @@ internal sealed class TranslationRun(
     ITranslationEngine engine,
     string sourceLanguage,
     string targetLanguage,
-    TranslationPlan plan)
+    TranslationPlan plan,
+    ConcurrentDictionary<int, string>? known = null)
 {
     private readonly ConcurrentBag<TranslationWarning> _warnings = [];
 
@@ -31,12 +32,15 @@ internal sealed class TranslationRun(
     public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
 
     /// <summary>Where this run's translations are remembered: pair, engine and model ("" = the engine's default).</summary>
-    public TranslationMemoryScope MemoryScope => new(SourceLanguage, TargetLanguage, Engine.Name, Request.Model?.Trim() ?? "");
+    public TranslationMemoryScope MemoryScope => new(SourceLanguage, TargetLanguage, Engine.Name, Model?.Trim() ?? "");
+
+    /// <summary>The model asked of <see cref="Engine"/>: the job's for its own engine, a fallback entry's for that one.</summary>
+    public string? Model { get; init; } = request.Model;
 
     public bool LanguagesDiffer { get; } = !string.Equals(sourceLanguage, targetLanguage, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Cue index to final text (document markup), from the checkpoint and from finished batches.</summary>
-    public ConcurrentDictionary<int, string> Known { get; } = new(plan.Resumed);
+    public ConcurrentDictionary<int, string> Known { get; } = known ?? new(plan.Resumed);
 
     public IEnumerable<TranslationWarning> Warnings => _warnings;
 
@@ -45,4 +49,14 @@ internal sealed class TranslationRun(
         _warnings.Add(new TranslationWarning(cueIndex, code, message));
         TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", code));
     }
+
+    /// <summary>Records a warning decided elsewhere (by one engine's attempt, or by an earlier attempt of the job).</summary>
+    public void Keep(TranslationWarning warning) => _warnings.Add(warning);
+
+    /// <summary>
+    /// The same document, known cues and glossary, asked of another engine of the chain. Its warnings
+    /// are its own: a line one engine gave up on is not a warning when the next engine translates it.
+    /// </summary>
+    public TranslationRun For(ITranslationEngine engine, string? model) =>
+        new(Request, engine, SourceLanguage, TargetLanguage, Plan, Known) { Glossary = Glossary, Model = model };
 }

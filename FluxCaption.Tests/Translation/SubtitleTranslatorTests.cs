@@ -121,7 +121,7 @@ public class SubtitleTranslatorTests
         document.Cues[3].End = TimeSpan.FromSeconds(63);
         var engine = new FakeTranslationEngine();
 
-        await Translator(new TranslationOptions { SceneGap = TimeSpan.FromSeconds(10) }, engine)
+        await Translator(new TranslationOptions { SceneGap = TimeSpan.FromSeconds(10), MinCuesPerBatch = 1 }, engine)
             .TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken);
 
         engine.Batches.Select(b => b.Segments.Select(s => s.Id).ToList()).ShouldBe([["0", "1"], ["2", "3"]]);

@@ -40,7 +40,8 @@ public sealed record TranslationUpload(
     string? Engine,
     string? Model,
     string? OutputFormat,
-    string? Glossary = null)
+    string? Glossary = null,
+    string? Fallback = null)
 {
     /// <summary>Ask for the source line under each translation.</summary>
     public bool Bilingual { get; init; }

@@ -37,6 +37,8 @@ public sealed class FluxCaptionApiClient(HttpClient http)
             form.Add(new StringContent("true"), "proofread");
         }
 
+        AddIfPresent(form, "fallback", upload.Fallback);
+
         using var response = await http.PostAsync("api/jobs/translate", form, cancellationToken);
         return await ReadAsync<JobView>(response, cancellationToken);
     }

@@ -9,32 +9,33 @@ namespace FluxCaption.Core.Translation.Ollama;
 
 /// <summary>
 /// Builds the chat request for one batch. The segments always travel as the last line of the user
-/// message, a JSON object of id to text; the reply is asked for in the same shape, under a schema.
+/// message, a compact JSON object of short key to text ({"1":"...","2":"..."}, see <see cref="ReplyKeys"/>);
+/// the reply is asked for in the same shape, under a schema. Ollama and OpenAI-compatible engines share it.
 /// </summary>
 internal static class OllamaPrompt
 {
     // Raw UTF-8 rather than \u escapes: models read "⟦1⟧" and "你好" far better than "\u27E61\u27E7".
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static List<ChatMessage> Messages(TranslationBatch batch) =>
+    public static List<ChatMessage> Messages(TranslationBatch batch, ReplyKeys keys) =>
     [
         new(ChatRole.System, SystemPrompt(batch)),
-        new(ChatRole.User, UserPrompt(batch)),
+        new(ChatRole.User, UserPrompt(batch, keys)),
     ];
 
-    public static JsonElement Schema(TranslationBatch batch)
+    public static JsonElement Schema(TranslationBatch batch, ReplyKeys keys)
     {
         var properties = new JsonObject();
         foreach (var segment in batch.Segments)
         {
-            properties[segment.Id] = new JsonObject { ["type"] = "string" };
+            properties[keys.KeyOf(segment.Id)] = new JsonObject { ["type"] = "string" };
         }
 
         var schema = new JsonObject
         {
             ["type"] = "object",
             ["properties"] = properties,
-            ["required"] = new JsonArray([.. batch.Segments.Select(s => (JsonNode)JsonValue.Create(s.Id))]),
+            ["required"] = new JsonArray([.. batch.Segments.Select(s => (JsonNode)JsonValue.Create(keys.KeyOf(s.Id)))]),
             ["additionalProperties"] = false,
         };
         return JsonSerializer.SerializeToElement(schema);
@@ -79,7 +80,7 @@ internal static class OllamaPrompt
             """;
     }
 
-    private static string UserPrompt(TranslationBatch batch)
+    private static string UserPrompt(TranslationBatch batch, ReplyKeys keys)
     {
         var prompt = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(batch.Title))
@@ -119,14 +120,14 @@ internal static class OllamaPrompt
             prompt.AppendLine("Your previous answer to this request was rejected. Fix these problems:");
             foreach (var error in errors)
             {
-                prompt.Append("- ").AppendLine(OneLine(error));
+                prompt.Append("- ").AppendLine(OneLine(keys.InError(error)));
             }
         }
 
         var segments = new JsonObject();
         foreach (var segment in batch.Segments)
         {
-            segments[segment.Id] = segment.Text;
+            segments[keys.KeyOf(segment.Id)] = segment.Text;
         }
 
         if (batch.Drafts is { } drafts)
@@ -137,7 +138,7 @@ internal static class OllamaPrompt
             var current = new JsonObject();
             foreach (var draft in drafts)
             {
-                current[draft.Id] = draft.Text;
+                current[keys.KeyOf(draft.Id)] = draft.Text;
             }
 
             prompt.Append(current.ToJsonString(Json));

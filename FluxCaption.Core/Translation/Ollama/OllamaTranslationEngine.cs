@@ -1,5 +1,6 @@
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation.OpenAi;
+using FluxCaption.Core.Translation.Engines;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace FluxCaption.Core.Translation.Ollama;
 public sealed partial class OllamaTranslationEngine(
     IHttpClientFactory httpClientFactory,
     IOptions<OllamaEngineOptions> options,
-    ILogger<OllamaTranslationEngine> logger) : ITranslationEngine, IDisposable
+    ILogger<OllamaTranslationEngine> logger) : IParallelTranslationEngine, IDisposable
 {
     public const string EngineName = "ollama";
 
@@ -31,6 +32,8 @@ public sealed partial class OllamaTranslationEngine(
 
     public bool CanProofread => true;
 
+    public int MaxParallelRequests => _options.MaxParallelRequests;
+
     /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
     public bool Supports(string sourceLanguage, string targetLanguage) =>
         !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);
@@ -38,6 +41,7 @@ public sealed partial class OllamaTranslationEngine(
     public async Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var keys = new ReplyKeys(batch.Segments);
         var model = string.IsNullOrWhiteSpace(batch.Model) ? _options.Model : batch.Model.Trim();
         using var ollama = new OllamaApiClient(httpClientFactory.CreateClient(HttpClientName), model);
         IChatClient chat = ollama;
@@ -46,7 +50,7 @@ public sealed partial class OllamaTranslationEngine(
         {
             ModelId = model,
             Temperature = (float)_options.Temperature,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(OllamaPrompt.Schema(batch), "subtitle_translations"),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(OllamaPrompt.Schema(batch, keys), "subtitle_translations"),
         };
         if (_options.DisableThinking)
         {
@@ -56,10 +60,10 @@ public sealed partial class OllamaTranslationEngine(
         ChatResponse response;
         using (await _limiter.AcquireAsync(cancellationToken))
         {
-            response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch), chatOptions, cancellationToken);
+            response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch, keys), chatOptions, cancellationToken);
         }
 
-        var segments = OllamaReplyParser.Parse(response.Text);
+        var segments = keys.ToSegments(OllamaReplyParser.Parse(response.Text));
         if (segments.Count < batch.Segments.Count)
         {
             LogShortReply(model, segments.Count, batch.Segments.Count, LanguageCodes.DisplayName(batch.TargetLanguage), response.Text.Length);

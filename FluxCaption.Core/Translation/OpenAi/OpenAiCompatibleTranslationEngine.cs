@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation.Ollama;
+using FluxCaption.Core.Translation.Engines;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace FluxCaption.Core.Translation.OpenAi;
 /// Timeouts, retries and Retry-After belong to the "openai" HttpClient's pipeline; parallel requests
 /// and the request rate are held by this engine's <see cref="EngineRequestLimiter"/>.
 /// </summary>
-public sealed partial class OpenAiCompatibleTranslationEngine : ITranslationEngine, IDisposable
+public sealed partial class OpenAiCompatibleTranslationEngine : IParallelTranslationEngine, IDisposable
 {
     public const string EngineName = "openai";
 
@@ -47,6 +48,8 @@ public sealed partial class OpenAiCompatibleTranslationEngine : ITranslationEngi
 
     public bool CanProofread => true;
 
+    public int MaxParallelRequests => _options.MaxParallelRequests;
+
     /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
     public bool Supports(string sourceLanguage, string targetLanguage) =>
         !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);
@@ -54,13 +57,14 @@ public sealed partial class OpenAiCompatibleTranslationEngine : ITranslationEngi
     public async Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var keys = new ReplyKeys(batch.Segments);
         var model = string.IsNullOrWhiteSpace(batch.Model) ? _options.Model! : batch.Model.Trim();
         using var chat = CreateChatClient(model);
         var chatOptions = new ChatOptions
         {
             ModelId = model,
             Temperature = (float)_options.Temperature,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(OllamaPrompt.Schema(batch), "subtitle_translations"),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(OllamaPrompt.Schema(batch, keys), "subtitle_translations"),
         };
         if (_options.DisableThinking)
         {
@@ -70,10 +74,10 @@ public sealed partial class OpenAiCompatibleTranslationEngine : ITranslationEngi
         ChatResponse response;
         using (await _limiter.AcquireAsync(cancellationToken))
         {
-            response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch), chatOptions, cancellationToken);
+            response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch, keys), chatOptions, cancellationToken);
         }
 
-        var segments = OllamaReplyParser.Parse(response.Text);
+        var segments = keys.ToSegments(OllamaReplyParser.Parse(response.Text));
         if (segments.Count < batch.Segments.Count)
         {
             LogShortReply(model, segments.Count, batch.Segments.Count, LanguageCodes.DisplayName(batch.TargetLanguage),

@@ -36,8 +36,8 @@ public class GlossaryOllamaTests
         first.ShouldContain("- Shire => Comarca");
         first.ShouldNotContain("Mordor");
         var second = UserMessage(ollama.ChatRequests[1]);
-        second.ShouldContain("\"Shire\" must be translated as \"Comarca\"");
-        second.ShouldEndWith("{\"0\":\"Frodo left the ⟦1⟧Shire⟦2⟧.\"}");
+        second.ShouldContain("id 1: glossary: \"Shire\" must be translated as \"Comarca\"");
+        second.ShouldEndWith("{\"1\":\"Frodo left the ⟦1⟧Shire⟦2⟧.\"}");
         result.Document.Cues.Select(c => c.Text).ShouldBe(["[es] Frodo left the <i>Shire</i>.", "[es] Nobody saw him go."]);
         var warning = result.Warnings.ShouldHaveSingleItem();
         (warning.CueIndex, warning.Code).ShouldBe((0, "glossary_term_missing"));

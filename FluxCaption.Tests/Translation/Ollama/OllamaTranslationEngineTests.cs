@@ -53,10 +53,10 @@ public class OllamaTranslationEngineTests
         var request = ollama.ChatRequests.ShouldHaveSingleItem().Json!;
         ((string?)request["model"]).ShouldBe("qwen2.5:7b-instruct");
         ((bool?)request["think"]).ShouldBe(false);
-        request["format"]!["required"]!.AsArray().Select(n => (string?)n).ShouldBe(["3", "4"]);
+        request["format"]!["required"]!.AsArray().Select(n => (string?)n).ShouldBe(["1", "2"]);
         ((double)request["options"]!["temperature"]!).ShouldBe(0.2, 0.001);
         var user = (string)request["messages"]!.AsArray().Last()!["content"]!;
-        user.ShouldEndWith("{\"3\":\"⟦1⟧Hello⟦2⟧ there\",\"4\":\"See you\"}");
+        user.ShouldEndWith("{\"1\":\"⟦1⟧Hello⟦2⟧ there\",\"2\":\"See you\"}");
         user.ShouldContain("Good morning => Buenos días");
         user.ShouldContain("Next line");
         user.ShouldContain("Title: Pilot");
@@ -83,7 +83,7 @@ public class OllamaTranslationEngineTests
 
         await engine.TranslateAsync(Batch() with { PreviousErrors = ["id 4: missing from the reply"] }, TestContext.Current.CancellationToken);
 
-        ((string)ollama.ChatRequests.Single().Json!["messages"]!.AsArray().Last()!["content"]!).ShouldContain("id 4: missing from the reply");
+        ((string)ollama.ChatRequests.Single().Json!["messages"]!.AsArray().Last()!["content"]!).ShouldContain("id 2: missing from the reply");
     }
 
     [Fact]

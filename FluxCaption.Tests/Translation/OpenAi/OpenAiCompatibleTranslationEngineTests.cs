@@ -56,13 +56,13 @@ public class OpenAiCompatibleTranslationEngineTests
         ((string?)request["model"]).ShouldBe("qwen2.5-7b-instruct");
         ((bool?)request["stream"] ?? false).ShouldBeFalse();
         ((string?)request["response_format"]!["type"]).ShouldBe("json_schema");
-        request["response_format"]!["json_schema"]!["schema"]!["required"]!.AsArray().Select(n => (string?)n).ShouldBe(["3", "4"]);
+        request["response_format"]!["json_schema"]!["schema"]!["required"]!.AsArray().Select(n => (string?)n).ShouldBe(["1", "2"]);
         ((double)request["temperature"]!).ShouldBe(0.2, 0.001);
         var user = OpenAiTestServices.LastMessageText(chat);
         user.ShouldContain("Good morning => Buenos días");
         user.ShouldContain("Title: Pilot");
         user.ShouldContain("Next line");
-        user.ShouldEndWith("{\"3\":\"⟦1⟧Hello⟦2⟧ there\",\"4\":\"See you\"}");
+        user.ShouldEndWith("{\"1\":\"⟦1⟧Hello⟦2⟧ there\",\"2\":\"See you\"}");
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class OpenAiCompatibleTranslationEngineTests
         await OpenAiTestServices.Engine(services).TranslateAsync(
             Batch() with { PreviousErrors = ["id 4: missing from the reply"] }, TestContext.Current.CancellationToken);
 
-        OpenAiTestServices.LastMessageText(server.ChatRequests.Single()).ShouldContain("id 4: missing from the reply");
+        OpenAiTestServices.LastMessageText(server.ChatRequests.Single()).ShouldContain("id 2: missing from the reply");
     }
 
     [Fact]

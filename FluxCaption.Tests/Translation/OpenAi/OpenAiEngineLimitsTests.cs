@@ -32,6 +32,7 @@ public class OpenAiEngineLimitsTests
         {
             ["OpenAi:MaxParallelRequests"] = "2",
             ["Translation:MaxParallelBatches"] = "6",
+            ["Translation:MinCuesPerBatch"] = "1",
         });
         server.Latency = TimeSpan.FromMilliseconds(250);
         var document = LongDocument(8);

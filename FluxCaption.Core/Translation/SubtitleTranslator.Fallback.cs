@@ -1,0 +1,138 @@
+using FluxCaption.Core.Translation.Fallback;
+using Microsoft.Extensions.Logging;
+
+namespace FluxCaption.Core.Translation;
+
+public sealed partial class SubtitleTranslator
+{
+    private const string KeptSourcePrefix = "Kept the source text: ";
+
+    /// <summary>
+    /// Sends one batch down the engine chain. The first usable engine gets the whole batch with the
+    /// usual re-ask and split recovery; whatever it could not translate (lines it left in the source,
+    /// or the whole batch when it threw after its retries) goes to the next engine, and so on. An engine
+    /// that threw, or proved useless on the first batches, is ruled out for the rest of the document so
+    /// later batches do not wait for it again. Returns the accepted translation per unit and the
+    /// warnings that are final for this batch's cues.
+    /// </summary>
+    private async Task<(Dictionary<int, string> Accepted, List<TranslationWarning> Warnings)> TranslateThroughChainAsync(
+        TranslationRun run,
+        EngineChain chain,
+        IReadOnlyList<TranslationUnit> batch,
+        CancellationToken cancellationToken)
+    {
+        var accepted = new Dictionary<int, string>();
+        var warnings = new List<TranslationWarning>();
+        var remaining = batch.ToList();
+        var failures = batch.ToDictionary(u => u.CueIndex, _ => new List<string>());
+        List<TranslationWarning> lastKept = [];
+        foreach (var link in chain.Links)
+        {
+            if (remaining.Count == 0)
+            {
+                break;
+            }
+
+            if (link.UnusableReason is { } ruledOut)
+            {
+                remaining.ForEach(u => failures[u.CueIndex].Add($"{link.Name} failed: {ruledOut.TrimEnd('.')}"));
+                continue;
+            }
+
+            var attempt = run.For(link.Engine!, link.Model);
+            Dictionary<int, string> got;
+            try
+            {
+                got = await TranslateUnitsAsync(attempt, remaining, PrecedingContext(attempt, remaining), firstAsk: true, cancellationToken);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested && chain.HasUsableAfter(link))
+            {
+                var reason = Describe(error);
+                link.RuleOut(reason);
+                LogEngineRuledOut(link.Name, remaining[0].CueIndex, reason);
+                remaining.ForEach(u => failures[u.CueIndex].Add($"{link.Name} failed: {reason}"));
+                continue;
+            }
+
+            if (got.Count > 0)
+            {
+                chain.Succeeded();
+            }
+
+            RuleOutIfHopeless(chain, link, attempt, got.Count > 0);
+            var attemptWarnings = attempt.Warnings.ToList();
+            foreach (var unit in remaining.Where(u => got.ContainsKey(u.CueIndex)))
+            {
+                accepted[unit.CueIndex] = got[unit.CueIndex];
+                var members = unit.Members.Select(m => m.CueIndex).ToHashSet();
+                warnings.AddRange(attemptWarnings.Where(w => members.Contains(w.CueIndex)));
+                if (failures[unit.CueIndex].Count > 0)
+                {
+                    var message = $"Translated by {link.Name} after {string.Join("; then ", failures[unit.CueIndex])}.";
+                    warnings.AddRange(unit.Members.Select(m => new TranslationWarning(m.CueIndex, "fallback_engine", message)));
+                }
+            }
+
+            await RememberAsync(attempt, remaining, got, cancellationToken);
+            remaining = [.. remaining.Where(u => !got.ContainsKey(u.CueIndex))];
+            lastKept = [.. attemptWarnings.Where(w => remaining.Any(u => u.Members.Any(m => m.CueIndex == w.CueIndex)))];
+            foreach (var warning in lastKept.Where(w => w.Code == "kept_source"))
+            {
+                var owner = remaining.First(u => u.Members.Any(m => m.CueIndex == warning.CueIndex));
+                if (owner.Members[0].CueIndex == warning.CueIndex)
+                {
+                    failures[owner.CueIndex].Add($"{link.Name} failed: {Reason(warning.Message)}");
+                }
+            }
+        }
+
+        warnings.AddRange(lastKept);
+        return (accepted, warnings);
+    }
+
+    /// <summary>
+    /// An engine whose first batches all came back useless cannot do this job (no JSON, wrong language).
+    /// With an engine left in the chain it is passed over from now on; as the last hope, it fails the
+    /// job rather than grind through the file keeping source text, unless some batch ever succeeded.
+    /// </summary>
+    private void RuleOutIfHopeless(EngineChain chain, EngineChainLink link, TranslationRun attempt, bool succeeded)
+    {
+        var (failedInARow, everSucceeded) = link.CountBatch(succeeded);
+        if (everSucceeded || _options.GiveUpAfterFailedBatches == 0 || failedInARow < _options.GiveUpAfterFailedBatches)
+        {
+            return;
+        }
+
+        var sample = attempt.Warnings.OrderBy(w => w.CueIndex).FirstOrDefault()?.Message ?? "";
+        if (chain.HasUsableAfter(link))
+        {
+            var reason = $"it returned nothing usable for the first {failedInARow} batches (first problem: {Reason(sample)})";
+            link.RuleOut(reason);
+            LogEngineRuledOut(link.Name, -1, reason);
+            return;
+        }
+
+        if (chain.AnySucceeded)
+        {
+            // The engines before it did translate lines: what is left here keeps its source, with warnings.
+            return;
+        }
+
+        throw new TranslationEngineException(
+            TranslationEngineException.EngineUnusable,
+            $"The {link.Name} engine returned nothing usable for the first {failedInARow} batches; giving up. First problem: {sample}");
+    }
+
+    private static string Reason(string keptMessage) =>
+        (keptMessage.StartsWith(KeptSourcePrefix, StringComparison.Ordinal) ? keptMessage[KeptSourcePrefix.Length..] : keptMessage).TrimEnd('.');
+
+    private static string Describe(Exception error) =>
+        error switch
+        {
+            TaskCanceledException or OperationCanceledException => $"no answer in time ({error.Message.TrimEnd('.')})",
+            _ => error.Message.ReplaceLineEndings(" ").TrimEnd('.'),
+        };
+
+    [LoggerMessage(LogLevel.Warning, "Engine {Engine} ruled out for this document at cue {CueIndex}; the next engine of the chain takes over: {Reason}")]
+    private partial void LogEngineRuledOut(string engine, int cueIndex, string reason);
+}
