@@ -1,5 +1,6 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Translation;
 using FluxCaption.Worker.Consumers;
@@ -22,6 +23,7 @@ public static class ApplicationServiceExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<WorkerTelemetry>();
         builder.AddTranslation();
+        builder.AddLibraries();
 
         var options = (builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions()).ApplyDefaults();
         if (options.HasRole("consumer"))

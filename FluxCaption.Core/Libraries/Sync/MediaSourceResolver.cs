@@ -1,0 +1,13 @@
+namespace FluxCaption.Core.Libraries.Sync;
+
+/// <summary>Finds the registered <see cref="IMediaLibrarySource"/> for a library's source kind.</summary>
+public sealed class MediaSourceResolver(IEnumerable<IMediaLibrarySource> sources)
+{
+    private readonly IReadOnlyList<IMediaLibrarySource> _sources = [.. sources];
+
+    public IReadOnlyList<IMediaLibrarySource> All => _sources;
+
+    public IMediaLibrarySource For(MediaSourceKind kind) =>
+        _sources.FirstOrDefault(source => source.Kind == kind)
+        ?? throw new MediaSourceException("source_not_configured", $"No {kind.ToString().ToLowerInvariant()} media source is available in this process.");
+}
