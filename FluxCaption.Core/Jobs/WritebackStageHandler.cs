@@ -72,6 +72,12 @@ internal sealed class WritebackStageHandler(
     private async Task<StageResult> CompleteAsync(
         Job job, string owner, Guid resultId, WrittenSubtitleEntity? newWrite, WrittenSubtitleEntity? previous, CancellationToken cancellationToken)
     {
+        // Once the file is written its record must be kept, even if the stage is being stopped meanwhile.
+        if (newWrite is not null)
+        {
+            cancellationToken = CancellationToken.None;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

@@ -39,6 +39,9 @@ public sealed class InMemoryMediaSource(MediaSourceKind kind = MediaSourceKind.J
     /// <summary>When set, every write waits here first (a test can hold a write-back in flight).</summary>
     public SemaphoreSlim? WriteGate { get; set; }
 
+    /// <summary>Released when a write reaches <see cref="WriteGate"/>.</summary>
+    public SemaphoreSlim WriteStarted { get; } = new(0);
+
     public IReadOnlyCollection<SubtitleWriteRequest> Writes => _writes;
 
     private int _pagesRead;
@@ -98,7 +101,9 @@ public sealed class InMemoryMediaSource(MediaSourceKind kind = MediaSourceKind.J
     {
         if (WriteGate is { } gate)
         {
-            await gate.WaitAsync(cancellationToken);
+            WriteStarted.Release();
+            // Like an upload already on the wire, a held write finishes even if the stage is stopped meanwhile.
+            await gate.WaitAsync(CancellationToken.None);
         }
 
         _writes.Enqueue(request);
