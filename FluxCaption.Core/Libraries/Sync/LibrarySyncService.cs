@@ -2,7 +2,6 @@ using System.Diagnostics;
 using FluxCaption.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace FluxCaption.Core.Libraries.Sync;
 
@@ -102,9 +101,11 @@ internal sealed class LibrarySyncService(
             }
 
             var home = libraries.FirstOrDefault(candidate => candidate.ExternalId == discovered.LibraryId) ?? library;
-            var counts = await UpsertWithRetryAsync(home.Id, source, [discovered], cancellationToken);
+            // ON CONFLICT makes a race with a full sync of the same item harmless.
+            await upserter.UpsertAsync(home.Id, source, [discovered], Now(), cancellationToken);
             logger.LogInformation("Synced item {ExternalId} of {Source} into library {LibraryId}", externalId, source, home.Id);
-            return counts.Ids.Single();
+            return await db.MediaItems.AsNoTracking().Where(item => item.Source == source && item.ExternalId == discovered.ExternalId)
+                .Select(item => item.Id).SingleAsync(cancellationToken);
         }
 
         return null;
@@ -139,7 +140,7 @@ internal sealed class LibrarySyncService(
                     continue;
                 }
 
-                var counts = await UpsertWithRetryAsync(library.Id, library.Source, page.Items, cancellationToken);
+                var counts = await upserter.UpsertAsync(library.Id, library.Source, page.Items, Now(), cancellationToken);
                 seen += counts.Added + counts.Updated + counts.Unchanged;
                 added += counts.Added;
                 updated += counts.Updated;
@@ -182,20 +183,6 @@ internal sealed class LibrarySyncService(
                 .SetProperty(row => row.LastSyncError, message)
                 .SetProperty(row => row.UpdatedAt, failedAt), CancellationToken.None);
             throw;
-        }
-    }
-
-    private async Task<PageCounts> UpsertWithRetryAsync(Guid libraryId, MediaSourceKind source, IReadOnlyList<DiscoveredMediaItem> items, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await upserter.UpsertAsync(libraryId, source, items, Now(), cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A webhook's single-item sync inserted one of these items meanwhile: read the page again.
-            db.ChangeTracker.Clear();
-            return await upserter.UpsertAsync(libraryId, source, items, Now(), cancellationToken);
         }
     }
 

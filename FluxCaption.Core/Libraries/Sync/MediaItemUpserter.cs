@@ -1,60 +1,71 @@
 using FluxCaption.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace FluxCaption.Core.Libraries.Sync;
 
 /// <summary>
-/// Writes one page of discovered items to <c>media_items</c> in a fixed number of round trips: one
-/// read of the rows the page already has (and of our write-back records for them), one SaveChanges
-/// for the new and changed rows, and one UPDATE that only touches the unchanged ones.
+/// Writes one page of discovered items to <c>media_items</c> in at most four round trips, whatever
+/// the page size: a projection of the rows the page already has (id, change tag, library: no jsonb),
+/// our write-back records for the changed ones, one <c>INSERT ... ON CONFLICT DO UPDATE</c> over
+/// unnested arrays for every new or changed item, and one UPDATE that only marks the unchanged ones seen.
 /// </summary>
 internal sealed class MediaItemUpserter(FluxCaptionDbContext db)
 {
+    private const string UpsertSql = """
+        INSERT INTO media_items (id, library_id, source, external_id, path, title, kind, series_name, season_number, episode_number,
+                                 runtime, streams, change_tag, first_seen_at, last_seen_at, gone_at, updated_at)
+        SELECT u.id, @library_id, @source, u.external_id, u.path, u.title, u.kind, u.series_name, u.season_number, u.episode_number,
+               u.runtime, u.streams::jsonb, u.change_tag, @seen_at, @seen_at, NULL, @seen_at
+        FROM unnest(@ids, @external_ids, @paths, @titles, @kinds, @series_names, @season_numbers, @episode_numbers, @runtimes, @streams, @change_tags)
+             AS u(id, external_id, path, title, kind, series_name, season_number, episode_number, runtime, streams, change_tag)
+        ON CONFLICT (source, external_id) DO UPDATE SET
+            library_id = EXCLUDED.library_id, path = EXCLUDED.path, title = EXCLUDED.title, kind = EXCLUDED.kind,
+            series_name = EXCLUDED.series_name, season_number = EXCLUDED.season_number, episode_number = EXCLUDED.episode_number,
+            runtime = EXCLUDED.runtime, streams = EXCLUDED.streams, change_tag = EXCLUDED.change_tag,
+            last_seen_at = EXCLUDED.last_seen_at, gone_at = NULL, updated_at = EXCLUDED.updated_at
+        """;
+
     public async Task<PageCounts> UpsertAsync(
         Guid libraryId, MediaSourceKind source, IReadOnlyList<DiscoveredMediaItem> page, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
-        // A source that lists an item twice on one page must not make us insert it twice.
+        // A source that lists an item twice on one page must not make us write it twice.
         var items = page.GroupBy(item => item.ExternalId, StringComparer.Ordinal).Select(group => group.Last()).ToList();
         var externalIds = items.Select(item => item.ExternalId).ToList();
-        var existing = await db.MediaItems
+        var known = await db.MediaItems.AsNoTracking()
             .Where(item => item.Source == source && externalIds.Contains(item.ExternalId))
+            .Select(item => new { item.Id, item.ExternalId, item.ChangeTag, item.LibraryId })
             .ToDictionaryAsync(item => item.ExternalId, StringComparer.Ordinal, cancellationToken);
-        var existingIds = existing.Values.Select(item => item.Id).ToList();
-        var writes = existingIds.Count == 0
-            ? []
-            : await db.WrittenSubtitles.AsNoTracking().Where(write => existingIds.Contains(write.MediaItemId)).ToListAsync(cancellationToken);
-        var written = writes.ToLookup(write => write.MediaItemId);
 
         var counts = new PageCounts();
         var unchanged = new List<Guid>();
+        var writes = new List<(Guid Id, DiscoveredMediaItem Item)>();
         foreach (var discovered in items)
         {
-            if (existing.TryGetValue(discovered.ExternalId, out var row))
+            if (!known.TryGetValue(discovered.ExternalId, out var row))
             {
-                if (row.ChangeTag == discovered.ChangeTag && row.LibraryId == libraryId)
-                {
-                    unchanged.Add(row.Id);
-                    counts.Unchanged++;
-                    // Not tracked for saving: the one UPDATE below touches it.
-                    db.Entry(row).State = EntityState.Detached;
-                    continue;
-                }
-
-                Apply(row, discovered, libraryId, [.. written[row.Id]], seenAt);
-                counts.Updated++;
+                writes.Add((Guid.CreateVersion7(), discovered));
+                counts.Added++;
+            }
+            else if (row.ChangeTag == discovered.ChangeTag && row.LibraryId == libraryId)
+            {
+                unchanged.Add(row.Id);
+                counts.Unchanged++;
             }
             else
             {
-                var added = new MediaItemEntity { Id = Guid.CreateVersion7(), Source = source, ExternalId = discovered.ExternalId, FirstSeenAt = seenAt };
-                Apply(added, discovered, libraryId, [], seenAt);
-                db.MediaItems.Add(added);
-                counts.Added++;
-                counts.AddedIds.Add(added.Id);
+                writes.Add((row.Id, discovered));
+                counts.Updated++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        if (writes.Count > 0)
+        {
+            await WriteAsync(libraryId, source, writes, seenAt, cancellationToken);
+        }
+
         if (unchanged.Count > 0)
         {
             await db.MediaItems.Where(item => unchanged.Contains(item.Id)).ExecuteUpdateAsync(set => set
@@ -62,26 +73,37 @@ internal sealed class MediaItemUpserter(FluxCaptionDbContext db)
                 .SetProperty(item => item.GoneAt, (DateTimeOffset?)null), cancellationToken);
         }
 
-        counts.Ids.AddRange(existing.Values.Select(row => row.Id));
-        counts.Ids.AddRange(counts.AddedIds);
         return counts;
     }
 
-    private static void Apply(MediaItemEntity row, DiscoveredMediaItem discovered, Guid libraryId, List<WrittenSubtitleEntity> written, DateTimeOffset seenAt)
+    private async Task WriteAsync(Guid libraryId, MediaSourceKind source, List<(Guid Id, DiscoveredMediaItem Item)> writes, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
-        row.LibraryId = libraryId;
-        row.Path = discovered.Path;
-        row.Title = discovered.Title;
-        row.Kind = discovered.Kind;
-        row.SeriesName = discovered.SeriesName;
-        row.SeasonNumber = discovered.SeasonNumber;
-        row.EpisodeNumber = discovered.EpisodeNumber;
-        row.Runtime = discovered.Runtime;
-        row.Streams = ProducedTrackMarker.Mark(discovered.Tracks, written);
-        row.ChangeTag = discovered.ChangeTag;
-        row.LastSeenAt = seenAt;
-        row.GoneAt = null;
-        row.UpdatedAt = seenAt;
+        var changedIds = writes.Select(write => write.Id).ToList();
+        var ours = (await db.WrittenSubtitles.AsNoTracking().Where(write => changedIds.Contains(write.MediaItemId)).ToListAsync(cancellationToken))
+            .ToLookup(write => write.MediaItemId);
+        // The streams column is written through EF's own converter, so raw and EF writes store the same JSON.
+        var streamsConverter = (ValueConverter<List<MediaTrack>, string>)db.Model.FindEntityType(typeof(MediaItemEntity))!
+            .FindProperty(nameof(MediaItemEntity.Streams))!.GetValueConverter()!;
+        var items = writes.Select(write => write.Item).ToList();
+        NpgsqlParameter[] parameters =
+        [
+            new("library_id", libraryId),
+            new("source", source.ToString().ToLowerInvariant()),
+            new("seen_at", seenAt),
+            new("ids", writes.Select(write => write.Id).ToArray()),
+            new("external_ids", items.Select(item => item.ExternalId).ToArray()),
+            new("paths", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = items.Select(item => item.Path).ToArray() },
+            new("titles", items.Select(item => item.Title).ToArray()),
+            new("kinds", items.Select(item => item.Kind).ToArray()),
+            new("series_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = items.Select(item => item.SeriesName).ToArray() },
+            new("season_numbers", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = items.Select(item => item.SeasonNumber).ToArray() },
+            new("episode_numbers", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = items.Select(item => item.EpisodeNumber).ToArray() },
+            new("runtimes", NpgsqlDbType.Array | NpgsqlDbType.Interval) { Value = items.Select(item => item.Runtime).ToArray() },
+            new("streams", writes.Select(write => streamsConverter.ConvertToProviderTyped(
+                ProducedTrackMarker.Mark(write.Item.Tracks, [.. ours[write.Id]]))).ToArray()),
+            new("change_tags", items.Select(item => item.ChangeTag).ToArray()),
+        ];
+        await db.Database.ExecuteSqlRawAsync(UpsertSql, parameters, cancellationToken);
     }
 }
 
@@ -92,9 +114,4 @@ internal sealed class PageCounts
     public int Updated { get; set; }
 
     public int Unchanged { get; set; }
-
-    public List<Guid> AddedIds { get; } = [];
-
-    /// <summary>Ids of every item on the page, new or old.</summary>
-    public List<Guid> Ids { get; } = [];
 }
