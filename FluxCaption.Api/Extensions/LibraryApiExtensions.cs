@@ -1,5 +1,8 @@
 using FluxCaption.Api.Apis;
 using FluxCaption.Api.Apis.Background;
+using FluxCaption.Core.Libraries;
+using FluxCaption.Core.Libraries.Jellyfin;
+using FluxCaption.Core.Libraries.Local;
 using FluxCaption.Core.Libraries.Rules;
 using FluxCaption.Core.Settings;
 
@@ -11,6 +14,9 @@ public static class LibraryApiExtensions
     public static IHostApplicationBuilder AddLibraryApi(this IHostApplicationBuilder builder)
     {
         builder.AddFluxCaptionSettings();
+        builder.AddLibraries();
+        builder.AddLocalMedia();
+        builder.Services.AddJellyfin();
         builder.Services.AddRuleRunner();
         builder.Services.AddSingleton<LibraryWorkQueue>();
         builder.Services.AddHostedService<LibraryWorkService>();

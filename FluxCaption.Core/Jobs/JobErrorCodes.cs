@@ -13,4 +13,6 @@ public static class JobErrorCodes
     public const string AttemptsExhausted = "attempts_exhausted";
     public const string LeaseExpired = "lease_expired";
     public const string Internal = "internal_error";
+    public const string MediaItemMissing = "media_item_missing";
+    public const string ResultDocumentMissing = "result_document_missing";
 }

@@ -16,4 +16,6 @@ public static class JobEventTypes
     public const string Resumed = "job.resumed";
     public const string Retried = "job.retried";
     public const string DeadLettered = "job.dead_lettered";
+    public const string StageChanged = "job.stage_changed";
+    public const string Waiting = "job.waiting";
 }

@@ -8,6 +8,8 @@ internal static class JobFailureClassifier
     public static JobFailureException Classify(Exception exception) => exception switch
     {
         JobFailureException failure => failure,
+        Libraries.MediaSourceException source =>
+            new JobFailureException(source.Code, exception.Message, isTransient: source.Code == "source_unreachable", exception),
         Translation.TranslationEngineException engine =>
             new JobFailureException(engine.Code, exception.Message, isTransient: false, exception),
         Translation.Apertium.TranslationEngineUnavailableException =>

@@ -80,7 +80,8 @@ public sealed class JobReaper(
         var now = clock.GetUtcNow();
         var staleBefore = now - options.Value.RedispatchAfter;
         var queued = await db.Jobs.AsNoTracking()
-            .Where(job => job.Status == JobStatus.Queued && job.UpdatedAt <= staleBefore)
+            // A waiting job (e.g. for speech recognition) has no stream entry on purpose: no worker can run it yet.
+            .Where(job => job.Status == JobStatus.Queued && job.UpdatedAt <= staleBefore && job.WaitReason == null)
             .Select(job => new { job.Id, job.Stage, job.Attempt })
             .Take(1000)
             .ToListAsync(cancellationToken);

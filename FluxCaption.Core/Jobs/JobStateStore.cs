@@ -29,6 +29,70 @@ public sealed class JobStateStore(FluxCaptionDbContext db, TimeProvider clock)
         return rows == 1;
     }
 
+    /// <summary>
+    /// Like <see cref="TryLeaseAsync(Guid, string, TimeSpan, CancellationToken)"/>, but only while the job is at
+    /// <paramref name="stage"/>: a late delivery for a stage the job has left leases nothing.
+    /// </summary>
+    public async Task<bool> TryLeaseAsync(Guid id, string owner, TimeSpan ttl, JobStage stage, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.Jobs
+            .Where(job => job.Id == id && job.Stage == stage && !job.CancelRequested && !job.PauseRequested
+                && (job.Status == JobStatus.Queued || (job.Status == JobStatus.Running && job.LeaseExpiresAt < now)))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(job => job.Status, JobStatus.Running)
+                .SetProperty(job => job.LeaseOwner, owner)
+                .SetProperty(job => job.LeaseExpiresAt, now + ttl)
+                .SetProperty(job => job.Attempt, job => job.Attempt + 1)
+                .SetProperty(job => job.StartedAt, job => job.StartedAt ?? now)
+                .SetProperty(job => job.UpdatedAt, now), cancellationToken);
+        return rows == 1;
+    }
+
+    /// <summary>
+    /// Ends a stage by moving the job to the next one: queued there (paused when a pause was asked for
+    /// meanwhile), lease cleared, attempts counted afresh for the new stage. A pending cancel wins: nothing
+    /// is written and null is returned, as it is when the lease is gone.
+    /// </summary>
+    public async Task<JobStatus?> AdvanceAsync(Guid id, string owner, StageAdvance advance, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        while (await Held(id, owner).Select(job => new { job.CancelRequested, job.PauseRequested }).SingleOrDefaultAsync(cancellationToken) is { } flags)
+        {
+            if (flags.CancelRequested)
+            {
+                return null;
+            }
+
+            var status = flags.PauseRequested ? JobStatus.Paused : JobStatus.Queued;
+            var rows = await Held(id, owner)
+                .Where(job => !job.CancelRequested && job.PauseRequested == flags.PauseRequested)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(job => job.Stage, advance.Next)
+                    .SetProperty(job => job.Status, status)
+                    .SetProperty(job => job.SourceDocumentId, job => advance.SourceDocumentId ?? job.SourceDocumentId)
+                    .SetProperty(job => job.SourceLanguage, job => advance.SourceLanguage ?? job.SourceLanguage)
+                    .SetProperty(job => job.OutputFormat, job => advance.OutputFormat ?? job.OutputFormat)
+                    .SetProperty(job => job.ResultDocumentId, job => advance.ResultDocumentId ?? job.ResultDocumentId)
+                    .SetProperty(job => job.Warnings, job => advance.Warnings ?? job.Warnings)
+                    .SetProperty(job => job.WaitReason, advance.WaitReason)
+                    .SetProperty(job => job.Checkpoint, job => advance.ClearCheckpoint ? null : job.Checkpoint)
+                    .SetProperty(job => job.ErrorCode, (string?)null)
+                    .SetProperty(job => job.ErrorMessage, (string?)null)
+                    .SetProperty(job => job.PauseRequested, false)
+                    .SetProperty(job => job.Attempt, 0)
+                    .SetProperty(job => job.LeaseOwner, (string?)null)
+                    .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+                    .SetProperty(job => job.UpdatedAt, now), cancellationToken);
+            if (rows == 1)
+            {
+                return status;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Extends the lease while we hold it and tells whether the job was asked to stop.</summary>
     public async Task<LeaseState> RenewLeaseAsync(Guid id, string owner, TimeSpan ttl, CancellationToken cancellationToken)
     {

@@ -42,7 +42,7 @@ public sealed class StageMessageProcessor(
         }
 
         using var activity = StartActivity(message);
-        if (!await state.TryLeaseAsync(message.JobId, owner, _jobs.LeaseTtl, stoppingToken))
+        if (!await state.TryLeaseAsync(message.JobId, owner, _jobs.LeaseTtl, stage, stoppingToken))
         {
             logger.LogDebug("Job {JobId} was not leasable for {Stage}; delivery {EntryId} is a no-op", message.JobId, stage, delivery.EntryId);
             await queue.AcknowledgeAsync(stage, delivery.EntryId);
@@ -65,21 +65,8 @@ public sealed class StageMessageProcessor(
             var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, stoppingToken);
             logger.LogInformation("Job {JobId} started {Stage} (attempt {Attempt})", jobId, stage, job.Attempt);
             await events.RecordAsync(jobId, JobEventTypes.Started, $"attempt {job.Attempt}", stoppingToken);
-            if (stage != JobStage.Translate || job.Stage != JobStage.Translate)
-            {
-                throw new JobFailureException(JobErrorCodes.UnsupportedStage, $"Stage {stage} is not handled by this worker.");
-            }
-
-            var handler = services.GetRequiredService<TranslateStageHandler>();
-            if (await handler.RunAsync(job, owner, running.Token))
-            {
-                logger.LogInformation("Job {JobId} succeeded", jobId);
-                await events.RecordAsync(jobId, JobEventTypes.Succeeded, null, CancellationToken.None);
-                return StageOutcome.Succeeded;
-            }
-
-            // Completion was refused: a cancel arrived meanwhile, or someone else holds the job now.
-            return await StopAsync(jobId, owner, StopReason.Cancel);
+            var result = await RunStageAsync(stage, job, owner, running.Token);
+            return await RecordResultAsync(jobId, stage, owner, result);
         }
         catch (OperationCanceledException) when (running.Reason is { } reason)
         {
@@ -105,6 +92,60 @@ public sealed class StageMessageProcessor(
         {
             await heartbeatStop.CancelAsync();
             await heartbeat;
+        }
+    }
+
+    private async Task<StageResult> RunStageAsync(JobStage stage, Job job, string owner, CancellationToken cancellationToken)
+    {
+        switch (stage)
+        {
+            case JobStage.Scan:
+                return await services.GetRequiredService<AcquireStageHandler>().RunAsync(job, owner, cancellationToken);
+            case JobStage.Translate:
+                // The translate handler completes a file job, or hands a library job on to write-back.
+                var committed = await services.GetRequiredService<TranslateStageHandler>().RunAsync(job, owner, cancellationToken);
+                return !committed ? StageResult.Refused
+                    : job.MediaItemId is null ? StageResult.Completed
+                    : await AdvancedStatusAsync(job.Id, JobStage.Writeback, cancellationToken);
+            case JobStage.Writeback:
+                return await services.GetRequiredService<WritebackStageHandler>().RunAsync(job, owner, cancellationToken);
+            default:
+                throw new JobFailureException(JobErrorCodes.UnsupportedStage, $"Stage {stage} is not handled by this worker.");
+        }
+    }
+
+    // What the translate handler's advance wrote: queued for write-back, or paused there.
+    private async Task<StageResult> AdvancedStatusAsync(Guid jobId, JobStage next, CancellationToken cancellationToken)
+    {
+        var status = await db.Jobs.AsNoTracking().Where(job => job.Id == jobId).Select(job => job.Status).SingleAsync(cancellationToken);
+        return StageResult.FromAdvance(status, next, null);
+    }
+
+    private async Task<StageOutcome> RecordResultAsync(Guid jobId, JobStage stage, string owner, StageResult result)
+    {
+        switch (result.Kind)
+        {
+            case StageResultKind.Completed:
+                logger.LogInformation("Job {JobId} succeeded", jobId);
+                await events.RecordAsync(jobId, JobEventTypes.Succeeded, null, CancellationToken.None);
+                return StageOutcome.Succeeded;
+            case StageResultKind.Advanced:
+                logger.LogInformation("Job {JobId} finished {Stage} and moves to {NextStage}", jobId, stage, result.Next);
+                await events.RecordAsync(jobId, JobEventTypes.StageChanged, RedisKeys.StageName(result.Next!.Value), CancellationToken.None);
+                await TryDispatchAsync(jobId, result.Next.Value);
+                return StageOutcome.Advanced;
+            case StageResultKind.Waiting:
+                // Not dispatched: no worker can run the stage yet. The reaper leaves waiting jobs alone too.
+                logger.LogInformation("Job {JobId} waits in {NextStage}: {WaitReason}", jobId, result.Next, result.WaitReason);
+                await events.RecordAsync(jobId, JobEventTypes.Waiting, result.WaitReason, CancellationToken.None);
+                return StageOutcome.Waiting;
+            case StageResultKind.Paused:
+                logger.LogInformation("Job {JobId} paused before {NextStage} on request", jobId, result.Next);
+                await events.RecordAsync(jobId, JobEventTypes.Paused, null, CancellationToken.None);
+                return StageOutcome.Paused;
+            default:
+                // Completion was refused: a cancel arrived meanwhile, or someone else holds the job now.
+                return await StopAsync(jobId, owner, StopReason.Cancel);
         }
     }
 

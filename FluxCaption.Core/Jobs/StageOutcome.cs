@@ -11,4 +11,10 @@ public enum StageOutcome
     Skipped,
     LeaseLost,
     DeadLettered,
+
+    /// <summary>The stage is done and the job was dispatched to its next stage.</summary>
+    Advanced,
+
+    /// <summary>The stage is done and the job waits in a stage no worker can run yet.</summary>
+    Waiting,
 }

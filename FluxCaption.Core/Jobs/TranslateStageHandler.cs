@@ -97,7 +97,13 @@ internal sealed class TranslateStageHandler(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.SubtitleDocuments.Add(resultDocument);
             await db.SaveChangesAsync(cancellationToken);
-            if (!await state.CompleteAsync(job.Id, owner, resultDocument.Id, warnings, cancellationToken))
+            // A library job still has its write-back ahead; a file job ends here.
+            var committed = job.MediaItemId is null
+                ? await state.CompleteAsync(job.Id, owner, resultDocument.Id, warnings, cancellationToken)
+                : await state.AdvanceAsync(job.Id, owner,
+                    new StageAdvance(JobStage.Writeback) { ResultDocumentId = resultDocument.Id, Warnings = warnings, ClearCheckpoint = true },
+                    cancellationToken) is not null;
+            if (!committed)
             {
                 // Cancelled meanwhile or lease lost: the result is not kept.
                 await transaction.RollbackAsync(cancellationToken);

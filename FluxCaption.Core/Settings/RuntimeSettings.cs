@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FluxCaption.Core.Libraries.Coverage;
 using FluxCaption.Core.Libraries.Jellyfin;
+using Microsoft.Extensions.Options;
 
 namespace FluxCaption.Core.Settings;
 
@@ -9,7 +10,7 @@ namespace FluxCaption.Core.Settings;
 /// The typed, runtime-editable settings shared by Api and Worker: Jellyfin connection, coverage
 /// rules and the webhook secret. Every call reads the database, so a change applies at once everywhere.
 /// </summary>
-public sealed class RuntimeSettings(SettingsStore store)
+public sealed class RuntimeSettings(SettingsStore store, IOptionsMonitor<CoverageRules> coverageDefaults)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -45,11 +46,11 @@ public sealed class RuntimeSettings(SettingsStore store)
     public Task<string> GetJellyfinDeviceIdAsync(CancellationToken cancellationToken) =>
         store.GetOrCreateAsync(SettingKeys.JellyfinDeviceId, () => Guid.NewGuid().ToString("N"), secret: false, cancellationToken);
 
-    /// <summary>The stored coverage rules, or the defaults when none were saved.</summary>
+    /// <summary>The stored coverage rules, or the configured defaults (section "Coverage") when none were saved.</summary>
     public async Task<CoverageRules> GetCoverageRulesAsync(CancellationToken cancellationToken)
     {
         var json = await store.GetAsync(SettingKeys.Coverage, cancellationToken);
-        return string.IsNullOrEmpty(json) ? new CoverageRules() : JsonSerializer.Deserialize<CoverageRules>(json, Json) ?? new CoverageRules();
+        return (string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<CoverageRules>(json, Json)) ?? coverageDefaults.CurrentValue;
     }
 
     public Task SaveCoverageRulesAsync(CoverageRules rules, CancellationToken cancellationToken) =>

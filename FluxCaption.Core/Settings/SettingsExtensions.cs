@@ -1,3 +1,4 @@
+using FluxCaption.Core.Libraries.Coverage;
 using FluxCaption.Core.Libraries.Jellyfin;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -28,6 +29,8 @@ public static class SettingsExtensions
                 options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
         services.AddScoped<SettingsStore>();
         services.AddScoped<RuntimeSettings>();
+        services.AddOptions<CoverageRules>().BindConfiguration(CoverageRules.SectionName);
+        services.AddScoped<ICoverageRulesSource, SettingsCoverageRules>();
         services.AddSingleton<IJellyfinConnectionProvider, SettingsJellyfinConnectionProvider>();
         return builder;
     }

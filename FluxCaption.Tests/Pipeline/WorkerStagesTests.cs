@@ -30,11 +30,11 @@ public sealed class WorkerStagesTests(PostgresServer postgres, RedisServer redis
     }
 
     [Fact]
-    public async Task WithoutConfiguredStagesAWorkerConsumesTranslate()
+    public async Task WithoutConfiguredStagesAWorkerConsumesEveryStageThatHasAHandler()
     {
         await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", start: false);
 
-        worker.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Stages.ShouldBe(["translate"]);
-        worker.Services.GetServices<IHostedService>().OfType<StageConsumer>().Count().ShouldBe(1);
+        worker.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Stages.ShouldBe(["scan", "translate", "writeback"]);
+        worker.Services.GetServices<IHostedService>().OfType<StageConsumer>().Count().ShouldBe(3);
     }
 }

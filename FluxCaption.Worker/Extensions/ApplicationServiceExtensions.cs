@@ -1,5 +1,8 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Libraries;
+using FluxCaption.Core.Libraries.Jellyfin;
+using FluxCaption.Core.Libraries.Local;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Settings;
 using FluxCaption.Core.Translation;
@@ -24,6 +27,9 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<WorkerTelemetry>();
         builder.AddTranslation();
         builder.AddFluxCaptionSettings();
+        builder.AddLibraries();
+        builder.AddLocalMedia();
+        builder.Services.AddJellyfin();
 
         var options = (builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions()).ApplyDefaults();
         if (options.HasRole("consumer"))

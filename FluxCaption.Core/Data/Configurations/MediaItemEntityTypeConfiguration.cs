@@ -30,7 +30,9 @@ internal sealed class MediaItemEntityTypeConfiguration : IEntityTypeConfiguratio
                     (left, right) => left!.SequenceEqual(right!),
                     tracks => tracks.Aggregate(0, (hash, track) => HashCode.Combine(hash, track.GetHashCode())),
                     tracks => tracks.ToList()));
-        builder.HasIndex(item => new { item.Source, item.ExternalId }).IsUnique();
+        // Unique per library, not per source: two local roots may both hold "Movies/Film.mkv".
+        builder.HasIndex(item => new { item.LibraryId, item.ExternalId }).IsUnique();
+        builder.HasIndex(item => new { item.Source, item.ExternalId });
         builder.HasIndex(item => new { item.LibraryId, item.GoneAt });
         builder.HasOne<LibraryEntity>().WithMany().HasForeignKey(item => item.LibraryId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -655,11 +655,14 @@ namespace FluxCaption.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_media_items");
 
+                    b.HasIndex("LibraryId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_media_items_library_id_external_id");
+
                     b.HasIndex("LibraryId", "GoneAt")
                         .HasDatabaseName("ix_media_items_library_id_gone_at");
 
                     b.HasIndex("Source", "ExternalId")
-                        .IsUnique()
                         .HasDatabaseName("ix_media_items_source_external_id");
 
                     b.ToTable("media_items", (string)null);

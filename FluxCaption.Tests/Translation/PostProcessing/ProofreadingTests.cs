@@ -35,8 +35,8 @@ public class ProofreadingTests
 
         var proofread = JsonNode.Parse(ollama.ChatRequests[1].Body)!;
         var user = (string)proofread["messages"]![1]!["content"]!;
-        user.ShouldContain("Source lines (JSON, id to text):\n{\"0\":\"⟦1⟧Where were you⟦2⟧ last night?\"");
-        user.Split('\n')[^1].ShouldBe("{\"0\":\"[es] ⟦1⟧Where were you⟦2⟧ last night?\",\"1\":\"[es] At the station, ⟦1⟧ waiting.\"}");
+        user.ShouldContain("Source lines (JSON, id to text):\n{\"1\":\"⟦1⟧Where were you⟦2⟧ last night?\"");
+        user.Split('\n')[^1].ShouldBe("{\"1\":\"[es] ⟦1⟧Where were you⟦2⟧ last night?\",\"2\":\"[es] At the station, ⟦1⟧ waiting.\"}");
         ((string)proofread["messages"]![0]!["content"]!).ShouldContain("Proofread");
     }
 
@@ -126,6 +126,6 @@ public class ProofreadingTests
         result.Document.Cues.Select(c => c.Text).ShouldBe(["[es] Buenos días a todos", "Good night, everyone there"]);
         result.Warnings.Select(w => (w.CueIndex, w.Code)).ShouldBe([(1, "kept_source")]);
         var proofread = JsonNode.Parse(ollama.ChatRequests[^1].Body)!;
-        ((string)proofread["messages"]![1]!["content"]!).Split('\n')[^1].ShouldBe("{\"0\":\"Buenos días a todos\"}");
+        ((string)proofread["messages"]![1]!["content"]!).Split('\n')[^1].ShouldBe("{\"1\":\"Buenos días a todos\"}");
     }
 }

@@ -1,0 +1,124 @@
+using FluxCaption.Core.Data;
+using FluxCaption.Core.Languages;
+using FluxCaption.Core.Libraries;
+using FluxCaption.Core.Libraries.Sources;
+using FluxCaption.Core.Libraries.Sync;
+using FluxCaption.Core.Subtitles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace FluxCaption.Core.Jobs;
+
+/// <summary>
+/// The acquire stage (queue <c>scan</c>) of a library job: reads the item afresh from its source,
+/// chooses the track to start from, and either stores that subtitle as the job's source document and
+/// moves the job to translation, or parks it in the <c>asr</c> stage with the reason it waits.
+/// </summary>
+internal sealed class AcquireStageHandler(
+    FluxCaptionDbContext db,
+    MediaSourceResolver sources,
+    ISubtitleContentCodec codec,
+    JobStateStore state,
+    TimeProvider clock,
+    ILogger<AcquireStageHandler> logger)
+{
+    public const string WaitingForSpeechRecognition = "waiting for speech recognition (not available yet)";
+
+    public async Task<StageResult> RunAsync(Job job, string owner, CancellationToken cancellationToken)
+    {
+        var item = await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Id == job.MediaItemId, cancellationToken)
+            ?? throw new JobFailureException(JobErrorCodes.MediaItemMissing, $"Media item {job.MediaItemId} no longer exists.");
+        var library = await db.Libraries.AsNoTracking().SingleAsync(candidate => candidate.Id == item.LibraryId, cancellationToken);
+        var source = sources.For(library.Source);
+        var fresh = await source.ReadItemAsync(library, item.ExternalId, cancellationToken)
+            ?? throw new JobFailureException("item_not_found", $"\"{item.Title}\" is no longer in the {library.Source.ToString().ToLowerInvariant()} library \"{library.Name}\".");
+        var written = await db.WrittenSubtitles.AsNoTracking().Where(write => write.MediaItemId == item.Id).ToListAsync(cancellationToken);
+        var tracks = ProducedTrackMarker.Mark(fresh.Tracks, written);
+        var choice = SourceChooser.Choose(tracks, job.TargetLanguage, AcquireCheckpoint.ReadSourceLanguages(job.Checkpoint));
+        logger.LogInformation("Job {JobId} source for {TargetLanguage}: {Choice}", job.Id, job.TargetLanguage, choice.Reason);
+
+        SubtitleDocumentEntity? document = null;
+        StageAdvance advance;
+        switch (choice.Kind)
+        {
+            case SourceChoiceKind.TextSubtitle:
+                var track = choice.Track!;
+                item.Streams = tracks;
+                var fetched = await source.FetchSubtitleAsync(library, item, track, cancellationToken);
+                // Refuse an unreadable source here, where the error names the track, not in translation.
+                codec.Read(fetched.Content, fetched.Format);
+                var language = LanguageCodes.IsUndetermined(track.Language) ? null : track.Language;
+                document = new SubtitleDocumentEntity
+                {
+                    Id = Guid.CreateVersion7(),
+                    Format = fetched.Format,
+                    Language = language,
+                    Origin = track.IsExternal ? SubtitleDocumentOrigin.Existing : SubtitleDocumentOrigin.Extracted,
+                    Content = fetched.Content,
+                    FileName = SourceFileName(item, language, fetched.Format),
+                    CreatedAt = clock.GetUtcNow(),
+                };
+                advance = new StageAdvance(JobStage.Translate)
+                {
+                    SourceDocumentId = document.Id,
+                    SourceLanguage = language,
+                    OutputFormat = OutputFormatFor(fetched.Format),
+                    ClearCheckpoint = true,
+                };
+                break;
+            case SourceChoiceKind.NeedsOcr:
+                advance = new StageAdvance(JobStage.Asr) { WaitReason = $"{Capitalised(choice.Reason)}; OCR is not available yet." };
+                break;
+            default:
+                advance = new StageAdvance(JobStage.Asr) { WaitReason = WaitingForSpeechRecognition };
+                break;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var committed = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Locked: a write-back of another language of this item must not lose our inventory or we its track.
+            var row = await db.MediaItems.FromSql($"SELECT * FROM media_items WHERE id = {item.Id} FOR UPDATE").SingleAsync(cancellationToken);
+            row.Streams = tracks;
+            row.ChangeTag = fresh.ChangeTag;
+            row.UpdatedAt = clock.GetUtcNow();
+            if (document is not null)
+            {
+                db.SubtitleDocuments.Add(document);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var status = await state.AdvanceAsync(job.Id, owner, advance, cancellationToken);
+            if (status is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return (JobStatus?)null;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return status;
+        });
+        return StageResult.FromAdvance(committed, advance.Next, advance.WaitReason);
+    }
+
+    /// <summary>ASS and SSA keep their own format so styles and positions survive; everything else becomes SRT, which every player and server reads.</summary>
+    internal static SubtitleFormat OutputFormatFor(SubtitleFormat sourceFormat) =>
+        sourceFormat is SubtitleFormat.Ass or SubtitleFormat.Ssa ? sourceFormat : SubtitleFormat.Srt;
+
+    private static string SourceFileName(MediaItemEntity item, string? language, SubtitleFormat format)
+    {
+        var baseName = Path.GetFileNameWithoutExtension(item.Path ?? "");
+        if (string.IsNullOrWhiteSpace(baseName))
+        {
+            baseName = string.IsNullOrWhiteSpace(item.Title) ? "subtitle" : item.Title;
+        }
+
+        return language is null ? $"{baseName}{SubtitleFile.Extension(format)}" : $"{baseName}.{language}{SubtitleFile.Extension(format)}";
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
