@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Libraries;
+using FluxCaption.Core.Libraries.Jellyfin;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,25 +21,48 @@ public static class SyncBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = new ConfigurationBuilder().AddCommandLine(args).Build().Get<SyncBenchmarkOptions>() ?? new SyncBenchmarkOptions();
+        SyncBenchmarkOptions options;
         try
         {
+            // An unknown --Source value fails in the binder, not in validation.
+            options = new ConfigurationBuilder().AddCommandLine(args).Build().Get<SyncBenchmarkOptions>() ?? new SyncBenchmarkOptions();
             Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         }
-        catch (ValidationException e)
+        catch (Exception e) when (e is ValidationException or InvalidOperationException)
         {
             Console.Error.WriteLine(e.Message);
             return 2;
         }
 
         await using var postgres = await BenchmarkPostgres.StartAsync(options.Postgres);
-        var source = new SyntheticMediaSource(options.Items, options.PageSize);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:fluxcaption"] = postgres.ConnectionString });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:fluxcaption"] = postgres.ConnectionString,
+            ["Jellyfin:PageSize"] = options.PageSize.ToString(CultureInfo.InvariantCulture),
+        });
         builder.Logging.ClearProviders();
         builder.AddFluxCaptionData();
         builder.AddLibraries();
-        builder.Services.AddSingleton<IMediaLibrarySource>(source);
+
+        JellyfinProtocolServer? server = null;
+        Action<IEnumerable<int>> change;
+        if (options.Source == SyncBenchmarkSource.Jellyfin)
+        {
+            var library = new BenchmarkLibrary(options.Items);
+            server = await JellyfinProtocolServer.StartAsync(library);
+            builder.Services.AddSingleton<IJellyfinConnectionProvider>(new BenchmarkJellyfinConnection(server));
+            builder.Services.AddJellyfin();
+            change = library.Change;
+        }
+        else
+        {
+            var source = new SyntheticMediaSource(options.Items, options.PageSize);
+            builder.Services.AddSingleton<IMediaLibrarySource>(source);
+            change = source.Change;
+        }
+
+        await using var serverLifetime = server;
         using var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);
 
@@ -49,23 +73,27 @@ public static class SyncBenchmark
             libraryId = libraries.Single().Id;
         }
 
-        var rows = new List<string>();
-        Console.Error.WriteLine($"Syncing {options.Items} items, {options.PageSize} per page...");
-        rows.Add(await MeasureAsync(host.Services, libraryId, full: true, "full, empty database"));
         var changed = (int)Math.Round(options.Items * options.ChangedPercent / 100.0);
-        source.Change(Enumerable.Range(0, changed).Select(index => (int)((long)index * options.Items / Math.Max(changed, 1))));
-        rows.Add(await MeasureAsync(host.Services, libraryId, full: false, $"incremental, {options.ChangedPercent.ToString(CultureInfo.InvariantCulture)}% changed"));
-        rows.Add(await MeasureAsync(host.Services, libraryId, full: true, "full, nothing changed"));
+        var runs = new List<(string Label, LibrarySyncSummary Summary, string Row)>();
+        Console.Error.WriteLine($"Syncing {options.Items} items from {options.Source.ToString().ToLowerInvariant()}, {options.PageSize} per page...");
+        runs.Add(await MeasureAsync(host.Services, libraryId, full: true, "full, empty database", server));
+        change(Enumerable.Range(0, changed).Select(index => (int)((long)index * options.Items / Math.Max(changed, 1))));
+        runs.Add(await MeasureAsync(host.Services, libraryId, full: false, $"incremental, {options.ChangedPercent.ToString(CultureInfo.InvariantCulture)}% changed", server));
+        runs.Add(await MeasureAsync(host.Services, libraryId, full: true, "full, nothing changed", server));
 
+        var mismatches = SyncExpectations.Check(options.Items, changed, [.. runs.Select(run => (run.Label, run.Summary))]);
+        mismatches.ForEach(Console.Error.WriteLine);
+        var rows = runs.Select(run => run.Row).ToList();
         var table = new StringBuilder()
             .AppendLine("| sync | items seen | added | updated | unchanged | gone | wall time | peak managed heap | peak working set |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(row => table.AppendLine(row));
         Console.WriteLine(table.ToString());
-        return 0;
+        return mismatches.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<string> MeasureAsync(IServiceProvider services, Guid libraryId, bool full, string label)
+    private static async Task<(string, LibrarySyncSummary, string)> MeasureAsync(
+        IServiceProvider services, Guid libraryId, bool full, string label, JellyfinProtocolServer? server)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -91,8 +119,9 @@ public static class SyncBenchmark
 
         await sampling.CancelAsync();
         await sampler;
-        Console.Error.WriteLine($"{label}: {summary.Duration.TotalSeconds:F2} s");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {summary.Seen} | {summary.Added} | {summary.Updated} | {summary.Unchanged} | {summary.Gone} | {summary.Duration.TotalSeconds:F2} s | {peakHeap / 1048576.0:F0} MiB | {peakWorkingSet / 1048576.0:F0} MiB |");
+        var requests = server is null ? "" : $", {server.TakeItemRequests()} GET /Items";
+        Console.Error.WriteLine($"{label}: {summary.Duration.TotalSeconds:F2} s{requests}");
+        return (label, summary, string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | {summary.Seen} | {summary.Added} | {summary.Updated} | {summary.Unchanged} | {summary.Gone} | {summary.Duration.TotalSeconds:F2} s | {peakHeap / 1048576.0:F0} MiB | {peakWorkingSet / 1048576.0:F0} MiB |"));
     }
 }
