@@ -86,6 +86,7 @@ export FluxCaptionApi__ApiKey="$API_KEY"
 export services__api__http__0="$API_URL"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Worker__TempDirectory="$STATE/tmp"
+export Media__TempDirectory="$STATE/tmp"   # ffmpeg extractions land where the cleanup job sweeps
 [ -n "${ConnectionStrings__llm:-}" ] && log "using the LLM at ${ConnectionStrings__llm}"
 
 log "applying database migrations"
