@@ -25,5 +25,11 @@ public sealed class SubtitleDocumentEntity
 
     public Guid? SourceDocumentId { get; set; }
 
+    /// <summary>Only signs and foreign-language lines (a forced track), carried from the source track to its translation.</summary>
+    public bool IsForced { get; set; }
+
+    /// <summary>Includes sound descriptions for the deaf and hard of hearing (SDH), carried like <see cref="IsForced"/>.</summary>
+    public bool IsHearingImpaired { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

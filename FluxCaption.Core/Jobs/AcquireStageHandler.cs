@@ -56,6 +56,8 @@ internal sealed class AcquireStageHandler(
                     Origin = track.IsExternal ? SubtitleDocumentOrigin.Existing : SubtitleDocumentOrigin.Extracted,
                     Content = fetched.Content,
                     FileName = SourceFileName(item, language, fetched.Format),
+                    IsForced = track.IsForced,
+                    IsHearingImpaired = track.IsHearingImpaired,
                     CreatedAt = clock.GetUtcNow(),
                 };
                 advance = new StageAdvance(JobStage.Translate)

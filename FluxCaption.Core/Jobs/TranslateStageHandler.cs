@@ -86,6 +86,9 @@ internal sealed class TranslateStageHandler(
             Engine = job.Engine,
             Model = job.Model,
             SourceDocumentId = source.Id,
+            // A translation of a forced or SDH track is one too: written back and counted as such.
+            IsForced = source.IsForced,
+            IsHearingImpaired = source.IsHearingImpaired,
             CreatedAt = clock.GetUtcNow(),
         };
         var warnings = TranslationWarningsJson.Write(result);

@@ -45,7 +45,7 @@ internal sealed class WritebackStageHandler(
             previous = await db.WrittenSubtitles.AsNoTracking()
                 .Where(write => write.MediaItemId == item.Id && write.Language == job.TargetLanguage)
                 .OrderByDescending(write => write.WrittenAt).FirstOrDefaultAsync(cancellationToken);
-            var request = new SubtitleWriteRequest(job.TargetLanguage, result.Format, result.Content, IsForced: false, IsHearingImpaired: false, previous);
+            var request = new SubtitleWriteRequest(job.TargetLanguage, result.Format, result.Content, result.IsForced, result.IsHearingImpaired, previous);
             var outcome = await sources.For(library.Source).WriteSubtitleAsync(library, item, request, cancellationToken);
             mine = new WrittenSubtitleEntity
             {
@@ -54,6 +54,8 @@ internal sealed class WritebackStageHandler(
                 JobId = job.Id,
                 Language = job.TargetLanguage,
                 Format = SubtitleFile.Extension(result.Format).TrimStart('.'),
+                IsForced = result.IsForced,
+                IsHearingImpaired = result.IsHearingImpaired,
                 Path = outcome.Path,
                 ContentHash = string.IsNullOrEmpty(outcome.ContentHash) ? Hash(result.Content) : outcome.ContentHash,
                 WrittenAt = clock.GetUtcNow(),
@@ -116,6 +118,8 @@ internal sealed class WritebackStageHandler(
                 IsExternal = true,
                 Path = written.Path,
                 IsText = true,
+                IsForced = written.IsForced,
+                IsHearingImpaired = written.IsHearingImpaired,
                 ProducedByFluxCaption = true,
             },
         ];

@@ -95,6 +95,26 @@ public sealed class LibraryStagesTests(PostgresServer postgres, RedisServer redi
     }
 
     [Fact]
+    public async Task ATranslationOfAForcedSdhSourceIsWrittenBackAsForcedAndSdhNotAsAFullTrack()
+    {
+        var english = SampleItems.TextSubtitle("en", external: true, path: "/media/movies/film.en.forced.sdh.srt")
+            with { IsForced = true, IsHearingImpaired = true };
+        var (host, _) = await StartAsync(postgres, redis, SampleItems.Movie("film", "movies", english));
+        await using var _ = host;
+        host.Source.PutSubtitle("film", english, EnglishSrt, SubtitleFormat.Srt);
+
+        var jobId = (await PlanSpanishAsync(host)).CreatedJobIds.ShouldHaveSingleItem();
+        await Eventually.HoldsAsync(async () => (await JobAsync(host, jobId)).Status == JobStatus.Succeeded, "the library job succeeded", Patience);
+
+        var write = host.Source.Writes.ShouldHaveSingleItem();
+        (write.IsForced, write.IsHearingImpaired).ShouldBe((true, true));
+        var written = await host.WithDbAsync(db => db.WrittenSubtitles.AsNoTracking().SingleAsync());
+        (written.IsForced, written.IsHearingImpaired).ShouldBe((true, true));
+        (await host.WithDbAsync(db => db.MediaItems.AsNoTracking().SingleAsync())).Streams
+            .Single(track => track.Language == "es").IsForced.ShouldBeTrue("a forced translation does not make Spanish fully covered");
+    }
+
+    [Fact]
     public async Task AnEmbeddedAssSourceIsTranslatedAndWrittenBackAsAssWithItsStyles()
     {
         var ass = SampleItems.TextSubtitle("en") with { Codec = "ass", Title = "Signs" };

@@ -120,6 +120,14 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("format");
 
+                    b.Property<bool>("IsForced")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_forced");
+
+                    b.Property<bool>("IsHearingImpaired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hearing_impaired");
+
                     b.Property<string>("Language")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
