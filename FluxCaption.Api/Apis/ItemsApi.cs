@@ -93,7 +93,7 @@ public static class ItemsApi
         TranslateItemsRequest request,
         FluxCaptionDbContext db,
         EngineCatalog engines,
-        IServiceProvider services,
+        IGapJobPlanner planner,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -117,11 +117,6 @@ public static class ItemsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The translation request is not valid.");
-        }
-
-        if (services.GetService<IGapJobPlanner>() is not { } planner)
-        {
-            return LibrariesApi.SyncUnavailable();
         }
 
         var result = await planner.PlanAsync(new GapPlanRequest(targets)

@@ -130,7 +130,7 @@ public static class LibrariesApi
     }
 
     public static async Task<Results<Accepted<LibrarySyncAccepted>, ProblemHttpResult>> SyncAsync(
-        Guid id, FluxCaptionDbContext db, LibraryWorkQueue queue, IServiceProvider services, CancellationToken cancellationToken, bool full = false)
+        Guid id, FluxCaptionDbContext db, LibraryWorkQueue queue, CancellationToken cancellationToken, bool full = false)
     {
         var library = await db.Libraries.AsNoTracking().SingleOrDefaultAsync(library => library.Id == id, cancellationToken);
         if (library is null)
@@ -144,24 +144,14 @@ public static class LibrariesApi
                 detail: "Enable it (PUT /api/libraries/{id} with enabled=true) before syncing it.");
         }
 
-        if (services.GetService<ILibrarySyncService>() is null)
-        {
-            return SyncUnavailable();
-        }
-
         var queued = queue.TryEnqueue($"library:{id}:{full}", $"sync of library {id}",
             (scope, ct) => scope.GetRequiredService<ILibrarySyncService>().SyncAsync(id, full, ct));
         return TypedResults.Accepted($"/api/libraries/{id}", new LibrarySyncAccepted(id, full, queued));
     }
 
     public static async Task<Results<Ok<List<LibraryResponse>>, ProblemHttpResult>> RefreshAsync(
-        FluxCaptionDbContext db, RuntimeSettings settings, IServiceProvider services, CancellationToken cancellationToken)
+        FluxCaptionDbContext db, RuntimeSettings settings, ILibrarySyncService sync, CancellationToken cancellationToken)
     {
-        if (services.GetService<ILibrarySyncService>() is not { } sync)
-        {
-            return SyncUnavailable();
-        }
-
         if (await settings.GetJellyfinConnectionAsync(cancellationToken) is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Jellyfin is not configured.",
@@ -214,10 +204,6 @@ public static class LibrariesApi
 
         return name.Trim();
     }
-
-    internal static ProblemHttpResult SyncUnavailable() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "library sync is not available",
-            detail: "This installation has no library sync component registered.");
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such library.", detail: $"There is no library {id}.");

@@ -81,16 +81,11 @@ public static class RulesApi
     }
 
     public static async Task<Results<Accepted<RuleRunAccepted>, ProblemHttpResult>> RunAsync(
-        Guid id, FluxCaptionDbContext db, LibraryWorkQueue queue, IServiceProvider services, CancellationToken cancellationToken)
+        Guid id, FluxCaptionDbContext db, LibraryWorkQueue queue, CancellationToken cancellationToken)
     {
         if (!await db.AutoTranslationRules.AnyAsync(rule => rule.Id == id, cancellationToken))
         {
             return NotFound(id);
-        }
-
-        if (services.GetService<ILibrarySyncService>() is null || services.GetService<IGapJobPlanner>() is null)
-        {
-            return LibrariesApi.SyncUnavailable();
         }
 
         var queued = queue.TryEnqueue($"rule:{id}", $"run of rule {id}",

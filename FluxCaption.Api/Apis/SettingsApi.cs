@@ -56,7 +56,7 @@ public static class SettingsApi
     }
 
     public static async Task<Results<Ok<JellyfinTestResponse>, ValidationProblem, ProblemHttpResult>> TestJellyfinAsync(
-        JellyfinTestRequest? request, RuntimeSettings settings, IServiceProvider services, CancellationToken cancellationToken)
+        JellyfinTestRequest? request, RuntimeSettings settings, IJellyfinConnectionTester tester, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var stored = await settings.GetJellyfinConnectionAsync(cancellationToken);
@@ -75,12 +75,6 @@ public static class SettingsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Nothing to test.");
-        }
-
-        if (services.GetService<IJellyfinConnectionTester>() is not { } tester)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The Jellyfin connection test is not available.", detail: "This installation has no Jellyfin adapter.");
         }
 
         var result = await tester.TestAsync(new JellyfinConnection(url!, key!), cancellationToken);

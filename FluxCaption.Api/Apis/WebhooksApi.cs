@@ -30,7 +30,6 @@ public static partial class WebhooksApi
         HttpRequest http,
         RuntimeSettings settings,
         LibraryWorkQueue queue,
-        IServiceProvider services,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -66,11 +65,6 @@ public static partial class WebhooksApi
         {
             LogIgnored(logger, notification.NotificationType, notification.ItemType);
             return TypedResults.NoContent();
-        }
-
-        if (services.GetService<ILibrarySyncService>() is null || services.GetService<IGapJobPlanner>() is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "library sync is not available");
         }
 
         var itemId = notification.NormalizedItemId!;

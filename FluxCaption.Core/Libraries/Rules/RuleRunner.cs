@@ -1,6 +1,5 @@
 using FluxCaption.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FluxCaption.Core.Libraries.Rules;
@@ -12,12 +11,11 @@ namespace FluxCaption.Core.Libraries.Rules;
 /// </summary>
 public sealed partial class RuleRunner(
     FluxCaptionDbContext db,
-    IServiceProvider services,
+    ILibrarySyncService sync,
+    IGapJobPlanner planner,
     TimeProvider clock,
     ILogger<RuleRunner> logger)
 {
-    public const string NotAvailableMessage = "library sync is not available";
-
     public async Task<RuleRunOutcome> RunAsync(Guid ruleId, CancellationToken cancellationToken)
     {
         var rule = await db.AutoTranslationRules.SingleOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
@@ -26,43 +24,32 @@ public sealed partial class RuleRunner(
             return new RuleRunOutcome(ruleId, RuleRunStatus.NotFound, [], null, null);
         }
 
-        // The sync and the planner belong to the library component; an installation without it
-        // records why the rule did nothing instead of failing somewhere less visible.
-        var sync = services.GetService<ILibrarySyncService>();
-        var planner = services.GetService<IGapJobPlanner>();
         var errors = new List<string>();
         var summaries = new List<LibrarySyncSummary>();
         GapPlanResult? plan = null;
-        if (sync is null || planner is null)
+        var libraries = await LibrariesOfAsync(rule, cancellationToken);
+        foreach (var library in libraries)
         {
-            errors.Add(NotAvailableMessage);
-        }
-        else
-        {
-            var libraries = await LibrariesOfAsync(rule, cancellationToken);
-            foreach (var library in libraries)
-            {
-                try
-                {
-                    summaries.Add(await sync.SyncAsync(library.Id, full: false, cancellationToken));
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogSyncFailed(logger, exception, rule.Id, library.Id);
-                    errors.Add($"{library.Name}: {exception.Message}");
-                }
-            }
-
-            // Items of a library whose sync failed are still planned from what the last sync saw.
             try
             {
-                plan = await planner.PlanAsync(ToPlanRequest(rule, null), cancellationToken);
+                summaries.Add(await sync.SyncAsync(library.Id, full: false, cancellationToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogPlanFailed(logger, exception, rule.Id);
-                errors.Add($"planning: {exception.Message}");
+                LogSyncFailed(logger, exception, rule.Id, library.Id);
+                errors.Add($"{library.Name}: {exception.Message}");
             }
+        }
+
+        // Items of a library whose sync failed are still planned from what the last sync saw.
+        try
+        {
+            plan = await planner.PlanAsync(ToPlanRequest(rule, null), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPlanFailed(logger, exception, rule.Id);
+            errors.Add($"planning: {exception.Message}");
         }
 
         rule.LastRunAt = clock.GetUtcNow();

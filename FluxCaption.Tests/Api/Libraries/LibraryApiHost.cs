@@ -42,20 +42,17 @@ public sealed class LibraryApiHost : IAsyncDisposable
 
     public CapturedLogs Logs => _inner.Logs;
 
-    /// <summary>A host with the stand-ins registered, or without them (<paramref name="withLibraryServices"/> false) as before the merge.</summary>
+    /// <summary>A host with the recording stand-ins registered in front of the real sync, planner and tester.</summary>
     public static async Task<LibraryApiHost> CreateAsync(
-        PostgresServer postgres, RedisServer redis, bool withLibraryServices = true, string? databaseConnectionString = null)
+        PostgresServer postgres, RedisServer redis, string? databaseConnectionString = null)
     {
         var inner = await ApiFactory.CreateAsync(postgres, redis, databaseConnectionString: databaseConnectionString);
         LibraryApiHost? host = null;
         var factory = inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            if (withLibraryServices)
-            {
-                services.AddSingleton<ILibrarySyncService>(_ => host!.Sync);
-                services.AddSingleton<IGapJobPlanner>(_ => host!.Planner);
-                services.AddSingleton<IJellyfinConnectionTester>(_ => host!.Tester);
-            }
+            services.AddSingleton<ILibrarySyncService>(_ => host!.Sync);
+            services.AddSingleton<IGapJobPlanner>(_ => host!.Planner);
+            services.AddSingleton<IJellyfinConnectionTester>(_ => host!.Tester);
         }));
         host = new LibraryApiHost(inner, factory);
         return host;
