@@ -28,6 +28,8 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     private readonly ConcurrentQueue<OllamaBehaviour> _script = new();
     private readonly ConcurrentQueue<RecordedOllamaRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _inFlight;
+    private int _maxInFlight;
 
     private ScriptedOllamaServer(WebApplication app, string model)
     {
@@ -58,6 +60,9 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
 
     /// <summary>Only the POST /api/chat requests.</summary>
     public IReadOnlyList<RecordedOllamaRequest> ChatRequests => [.. _requests.Where(r => r.Path == "/api/chat")];
+
+    /// <summary>The most chats the server was answering at one moment: a concurrency check that does not depend on timing.</summary>
+    public int MaxChatsInFlight => Volatile.Read(ref _maxInFlight);
 
     public static async Task<ScriptedOllamaServer> StartAsync(string model = "qwen2.5:7b-instruct", CancellationToken cancellationToken = default)
     {
@@ -97,7 +102,21 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
             var behaviour = isChat ? (_script.TryDequeue(out var scripted) ? scripted : DefaultBehaviour) : (OllamaBehaviour?)null;
             context.Items[typeof(OllamaBehaviour)] = behaviour;
             _requests.Enqueue(new RecordedOllamaRequest(context.Request.Method, context.Request.Path, body, behaviour, DateTimeOffset.UtcNow));
-            await next(context);
+            if (!isChat)
+            {
+                await next(context);
+                return;
+            }
+
+            RaiseMax(Interlocked.Increment(ref _inFlight));
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         });
 
         app.MapGet("/", () => "Ollama is running");
@@ -118,6 +137,21 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
             },
         }));
         app.MapPost("/api/chat", ChatAsync);
+    }
+
+    private void RaiseMax(int inFlight)
+    {
+        var seen = Volatile.Read(ref _maxInFlight);
+        while (inFlight > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
     }
 
     private async Task ChatAsync(HttpContext context)

@@ -87,6 +87,20 @@ public class ScriptedOllamaServerTests
     }
 
     [Fact]
+    public async Task ItRecordsHowManyChatsWereAnsweredAtOnce()
+    {
+        await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        using var client = new OllamaApiClient(ollama.Endpoint, ollama.Model);
+        // Long enough that three requests overlap even on a loaded machine.
+        ollama.Latency = TimeSpan.FromSeconds(2);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ((IChatClient)client).GetResponseAsync(Messages(), cancellationToken: TestContext.Current.CancellationToken)));
+        await ((IChatClient)client).GetResponseAsync(Messages(), cancellationToken: TestContext.Current.CancellationToken);
+
+        ollama.MaxChatsInFlight.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task ARequestThatIsNotABatchGetsAPlainTextAnswer()
     {
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);

@@ -122,7 +122,8 @@ public class ScriptedOpenAiServerTests
     {
         await using var server = await ScriptedOpenAiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         using var client = Client(server);
-        server.Latency = TimeSpan.FromMilliseconds(400);
+        // Long enough that three requests overlap even on a loaded machine.
+        server.Latency = TimeSpan.FromSeconds(2);
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.GetResponseAsync(Messages(), cancellationToken: TestContext.Current.CancellationToken)));
 

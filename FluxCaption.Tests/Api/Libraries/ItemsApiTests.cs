@@ -140,7 +140,7 @@ public sealed class ItemsApiTests(PostgresServer postgres, RedisServer redis) : 
     }
 
     [Fact]
-    public async Task TheMissingFilterOverTenThousandItemsAnswersWellUnderASecond()
+    public async Task TheMissingFilterCountsAndPagesTenThousandItems()
     {
         var tracks = new[] { LibraryApiHost.Subtitle("en"), LibraryApiHost.Subtitle("zh-Hant"), LibraryApiHost.Subtitle("fr", forced: true) };
         for (var batch = 0; batch < 10; batch++)
@@ -149,14 +149,11 @@ public sealed class ItemsApiTests(PostgresServer postgres, RedisServer redis) : 
                 LibraryApiHost.Item(_films, $"Film {batch:D2}-{i:D4}", i % 3 == 0 ? [.. tracks, LibraryApiHost.Subtitle("zh-Hans")] : tracks))]);
         }
 
-        await _host.GetJsonAsync("/api/items?missing=zh-Hans&pageSize=200");
-        var clock = Stopwatch.StartNew();
+        // How fast this answers is measured by the sync benchmark, not here.
         var page = await _host.GetJsonAsync("/api/items?missing=zh-Hans&page=10&pageSize=200");
-        clock.Stop();
 
         page.GetProperty("total").GetInt32().ShouldBe(6660);
         page.GetProperty("items").GetArrayLength().ShouldBe(200);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
     }
 
     private async Task<List<string?>> TitlesAsync(string url) =>

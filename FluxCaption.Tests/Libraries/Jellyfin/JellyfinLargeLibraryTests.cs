@@ -27,7 +27,6 @@ public sealed class JellyfinLargeLibraryTests(ITestOutputHelper output)
         (pages, count).ShouldBe((21, 10_000));
         changed.ShouldBe(100);
         output.WriteLine($"full read {fullTime.TotalSeconds:0.00} s, incremental read {incrementalTime.TotalSeconds:0.00} s");
-        fullTime.ShouldBeLessThan(TimeSpan.FromSeconds(60));
     }
 
     // Counts without keeping the items: a sync holds one page at a time.

@@ -95,10 +95,11 @@ public class OpenAiEngineLimitsTests
         await using var server = await ScriptedOpenAiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using var services = OpenAiTestServices.Build(server);
         var engine = OpenAiTestServices.Engine(services);
+        server.Latency = TimeSpan.FromSeconds(1);
 
         await Task.WhenAll(Enumerable.Range(1, 4).Select(i => engine.TranslateAsync(Batch(i), TestContext.Current.CancellationToken)));
 
-        var arrivals = server.ChatRequests.Select(r => r.ReceivedAt).Order().ToList();
-        (arrivals[^1] - arrivals[0]).ShouldBeLessThan(TimeSpan.FromMilliseconds(900));
+        // All four are answered together: nothing held any back (a timing bound here flakes on a loaded machine).
+        server.MaxChatsInFlight.ShouldBe(4);
     }
 }
