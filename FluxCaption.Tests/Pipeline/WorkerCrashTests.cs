@@ -43,6 +43,8 @@ public sealed class WorkerCrashTests(PostgresServer postgres, RedisServer redis)
             await Eventually.HoldsAsync(async () => CheckpointedCues(await SampleJobs.GetAsync(api.Services, job.Id)) >= 10,
                 "the first worker has committed a few batches", TimeSpan.FromSeconds(90));
             first.Kill();
+            // A COMMIT the worker sent just before dying is still applied by Postgres: let it land before reading.
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
             checkpointedAtKill = CheckpointedCues(await SampleJobs.GetAsync(api.Services, job.Id));
         }
 
