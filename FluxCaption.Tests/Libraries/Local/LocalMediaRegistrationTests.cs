@@ -6,6 +6,7 @@ using FluxCaption.Tests.Api;
 using FluxCaption.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +54,9 @@ public sealed class LocalMediaRegistrationTests(LocalMediaFixture media, Postgre
 
     private static IHost Build(string connectionString, IMediaProbe probe, params (string Key, string Value)[] settings)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // No defaults: nothing from the environment or an appsettings file, and no console logging of every SQL command.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
         builder.Configuration["ConnectionStrings:fluxcaption"] = connectionString;
         foreach (var (key, value) in settings)
         {
