@@ -1,6 +1,7 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Libraries;
+using FluxCaption.Core.Libraries.Coverage;
 using FluxCaption.Core.Libraries.Sources;
 using FluxCaption.Core.Libraries.Sync;
 using FluxCaption.Core.Subtitles;
@@ -18,6 +19,7 @@ internal sealed class AcquireStageHandler(
     FluxCaptionDbContext db,
     MediaSourceResolver sources,
     ISubtitleContentCodec codec,
+    ICoverageRulesSource coverage,
     JobStateStore state,
     TimeProvider clock,
     ILogger<AcquireStageHandler> logger)
@@ -34,6 +36,16 @@ internal sealed class AcquireStageHandler(
             ?? throw new JobFailureException("item_not_found", $"\"{item.Title}\" is no longer in the {library.Source.ToString().ToLowerInvariant()} library \"{library.Name}\".");
         var written = await db.WrittenSubtitles.AsNoTracking().Where(write => write.MediaItemId == item.Id).ToListAsync(cancellationToken);
         var tracks = ProducedTrackMarker.Mark(fresh.Tracks, written);
+        if (await CoveringTrackAsync(tracks, job.TargetLanguage, cancellationToken) is { } covering)
+        {
+            // Someone added the language between planning and now: translating would write a second track beside theirs.
+            var reason = $"A {covering.Language} subtitle ({Describe(covering)}) now covers {job.TargetLanguage}: nothing to translate.";
+            logger.LogInformation("Job {JobId} ends without output: {Reason}", job.Id, reason);
+            var ended = await CommitAsync(item.Id, tracks, fresh.ChangeTag, null,
+                async () => await state.EndNotNeededAsync(job.Id, owner, JobErrorCodes.AlreadyCovered, reason, cancellationToken), cancellationToken);
+            return ended ? StageResult.NotNeeded(reason) : StageResult.Refused;
+        }
+
         var choice = SourceChooser.Choose(tracks, job.TargetLanguage, AcquireCheckpoint.ReadSourceLanguages(job.Checkpoint));
         logger.LogInformation("Job {JobId} source for {TargetLanguage}: {Choice}", job.Id, job.TargetLanguage, choice.Reason);
 
@@ -76,15 +88,33 @@ internal sealed class AcquireStageHandler(
                 break;
         }
 
+        var status = (JobStatus?)null;
+        await CommitAsync(item.Id, tracks, fresh.ChangeTag, document, async () =>
+        {
+            status = await state.AdvanceAsync(job.Id, owner, advance, cancellationToken);
+            return status is not null;
+        }, cancellationToken);
+        var committed = status;
+        return StageResult.FromAdvance(committed, advance.Next, advance.WaitReason);
+    }
+
+    /// <summary>
+    /// Saves the item's fresh track inventory (and the source document, if any) together with the job's
+    /// new state in one transaction; <paramref name="writeState"/> returning false (lease gone, cancel won)
+    /// rolls everything back.
+    /// </summary>
+    private async Task<bool> CommitAsync(
+        Guid itemId, List<MediaTrack> tracks, string changeTag, SubtitleDocumentEntity? document, Func<Task<bool>> writeState, CancellationToken cancellationToken)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        var committed = await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Locked: a write-back of another language of this item must not lose our inventory or we its track.
-            var row = await db.MediaItems.FromSql($"SELECT * FROM media_items WHERE id = {item.Id} FOR UPDATE").SingleAsync(cancellationToken);
+            var row = await db.MediaItems.FromSql($"SELECT * FROM media_items WHERE id = {itemId} FOR UPDATE").SingleAsync(cancellationToken);
             row.Streams = tracks;
-            row.ChangeTag = fresh.ChangeTag;
+            row.ChangeTag = changeTag;
             row.UpdatedAt = clock.GetUtcNow();
             if (document is not null)
             {
@@ -92,20 +122,30 @@ internal sealed class AcquireStageHandler(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var status = await state.AdvanceAsync(job.Id, owner, advance, cancellationToken);
-            if (status is null)
+            if (!await writeState())
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return (JobStatus?)null;
+                return false;
             }
 
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return status;
+            return true;
         });
-        return StageResult.FromAdvance(committed, advance.Next, advance.WaitReason);
     }
+
+    // Our own tracks do not count: a job may be redoing one (a retry, a translation asked for by hand).
+    private async Task<MediaTrack?> CoveringTrackAsync(List<MediaTrack> tracks, string language, CancellationToken cancellationToken)
+    {
+        var rules = await coverage.GetAsync(cancellationToken);
+        return tracks.FirstOrDefault(track => !track.ProducedByFluxCaption && CoverageEvaluator.TrackCovers(track, language, rules));
+    }
+
+    private static string Describe(MediaTrack track) =>
+        track.IsExternal && !string.IsNullOrEmpty(track.Path) ? Path.GetFileName(track.Path)
+        : string.IsNullOrWhiteSpace(track.Title) ? $"embedded track {track.Index}"
+        : $"embedded track {track.Index}, \"{track.Title}\"";
 
     /// <summary>ASS and SSA keep their own format so styles and positions survive; everything else becomes SRT, which every player and server reads.</summary>
     internal static SubtitleFormat OutputFormatFor(SubtitleFormat sourceFormat) =>

@@ -15,4 +15,7 @@ public static class JobErrorCodes
     public const string Internal = "internal_error";
     public const string MediaItemMissing = "media_item_missing";
     public const string ResultDocumentMissing = "result_document_missing";
+
+    /// <summary>A library job ended without output: by the time it ran, a track not written by FluxCaption covered its language.</summary>
+    public const string AlreadyCovered = "already_covered";
 }

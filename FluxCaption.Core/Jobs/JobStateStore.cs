@@ -139,6 +139,25 @@ public sealed class JobStateStore(FluxCaptionDbContext db, TimeProvider clock)
             .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Ends a job that has nothing left to do as cancelled, with <paramref name="code"/> and
+    /// <paramref name="message"/> saying why (no user asked for it, so the reason is the job's error).
+    /// </summary>
+    public async Task<bool> EndNotNeededAsync(Guid id, string owner, string code, string message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await Held(id, owner).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.Status, JobStatus.Cancelled)
+            .SetProperty(job => job.ErrorCode, code)
+            .SetProperty(job => job.ErrorMessage, message)
+            .SetProperty(job => job.WaitReason, (string?)null)
+            .SetProperty(job => job.PauseRequested, false)
+            .SetProperty(job => job.LeaseOwner, (string?)null)
+            .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(job => job.FinishedAt, now)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+
     public async Task<bool> FailAsync(Guid id, string owner, string code, string message, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

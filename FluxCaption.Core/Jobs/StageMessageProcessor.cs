@@ -139,6 +139,10 @@ public sealed class StageMessageProcessor(
                 logger.LogInformation("Job {JobId} waits in {NextStage}: {WaitReason}", jobId, result.Next, result.WaitReason);
                 await events.RecordAsync(jobId, JobEventTypes.Waiting, result.WaitReason, CancellationToken.None);
                 return StageOutcome.Waiting;
+            case StageResultKind.NotNeeded:
+                logger.LogInformation("Job {JobId} is not needed any more: {Reason}", jobId, result.Reason);
+                await events.RecordAsync(jobId, JobEventTypes.Cancelled, result.Reason, CancellationToken.None);
+                return StageOutcome.Cancelled;
             case StageResultKind.Paused:
                 logger.LogInformation("Job {JobId} paused before {NextStage} on request", jobId, result.Next);
                 await events.RecordAsync(jobId, JobEventTypes.Paused, null, CancellationToken.None);

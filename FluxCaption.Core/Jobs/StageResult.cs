@@ -17,10 +17,18 @@ public enum StageResultKind
 
     /// <summary>The final write was refused: a cancel arrived meanwhile, or the lease is gone.</summary>
     Refused,
+
+    /// <summary>The job turned out to have nothing to do and ended cancelled with <see cref="StageResult.Reason"/> as its error.</summary>
+    NotNeeded,
 }
 
 public sealed record StageResult(StageResultKind Kind, JobStage? Next = null, string? WaitReason = null)
 {
+    /// <summary>Why the job was not needed (for <see cref="StageResultKind.NotNeeded"/>).</summary>
+    public string? Reason { get; init; }
+
+    public static StageResult NotNeeded(string reason) => new(StageResultKind.NotNeeded) { Reason = reason };
+
     public static StageResult Completed { get; } = new(StageResultKind.Completed);
 
     public static StageResult Refused { get; } = new(StageResultKind.Refused);

@@ -34,9 +34,13 @@ public sealed class LibraryStagesTests(PostgresServer postgres, RedisServer redi
     // Three stages and Apertium on a machine shared with other test runs: give them time.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private static async Task<(LibraryTestHost Host, LibraryEntity Library)> StartAsync(PostgresServer postgres, RedisServer redis, params DiscoveredMediaItem[] items)
+    private static Task<(LibraryTestHost Host, LibraryEntity Library)> StartAsync(PostgresServer postgres, RedisServer redis, params DiscoveredMediaItem[] items) =>
+        StartAsync(postgres, redis, RedisServer.NewKeyPrefix(), "consumer", items);
+
+    private static async Task<(LibraryTestHost Host, LibraryEntity Library)> StartAsync(
+        PostgresServer postgres, RedisServer redis, string keyPrefix, string roles, params DiscoveredMediaItem[] items)
     {
-        var host = await LibraryTestHost.CreateAsync(postgres, redis, roles: "consumer");
+        var host = await LibraryTestHost.CreateAsync(postgres, redis, roles, keyPrefix: keyPrefix);
         foreach (var item in items)
         {
             host.Source.Put(item);
@@ -186,5 +190,41 @@ public sealed class LibraryStagesTests(PostgresServer postgres, RedisServer redi
         host.Source.Writes.Count.ShouldBe(1);
         (await host.WithDbAsync(db => db.WrittenSubtitles.CountAsync())).ShouldBe(1);
         (await host.WithDbAsync(db => db.MediaItems.AsNoTracking().SingleAsync())).Streams.Count(track => track.Language == "es").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AJobWhoseLanguageGotAHumanSubtitleBeforeItRanEndsWithoutWritingAndTheGapComesBackIfTheTrackGoes()
+    {
+        var english = SampleItems.TextSubtitle("en", external: true, path: "/media/movies/film.en.srt");
+        var film = SampleItems.Movie("film", "movies", english);
+        var prefix = RedisServer.NewKeyPrefix();
+        // The planner's host runs no consumer, so the job waits in the scan queue while the library changes.
+        var (planner, library) = await StartAsync(postgres, redis, prefix, "none", film);
+        await using var _ = planner;
+        planner.Source.PutSubtitle("film", english, EnglishSrt, SubtitleFormat.Srt);
+        var jobId = (await PlanSpanishAsync(planner)).CreatedJobIds.ShouldHaveSingleItem();
+        var spanish = SampleItems.TextSubtitle("es", external: true, path: "/media/movies/film.es.srt");
+        planner.Source.Put(SampleItems.Movie("film", "movies", english, spanish) with { ChangeTag = "v2" });
+
+        await using (var worker = await LibraryTestHost.CreateAsync(postgres, redis, "consumer", planner.Source, connectionString: planner.ConnectionString, keyPrefix: prefix))
+        {
+            await Eventually.HoldsAsync(async () => (await JobAsync(planner, jobId)).Status == JobStatus.Cancelled, "the job ended", Patience);
+        }
+
+        var job = await JobAsync(planner, jobId);
+        job.ErrorCode.ShouldBe(JobErrorCodes.AlreadyCovered);
+        job.ErrorMessage.ShouldBe("A es subtitle (film.es.srt) now covers es: nothing to translate.");
+        job.SourceDocumentId.ShouldBeNull();
+        planner.Source.Writes.ShouldBeEmpty();
+        (await planner.WithDbAsync(db => db.SubtitleDocuments.CountAsync())).ShouldBe(0);
+        (await planner.WithDbAsync(db => db.MediaItems.AsNoTracking().SingleAsync())).Streams
+            .ShouldContain(track => track.Language == "es" && !track.ProducedByFluxCaption, "acquire saved the inventory it read");
+        var timeline = await planner.WithDbAsync(db => db.JobEvents.Where(e => e.JobId == jobId).Select(e => e.Type + ":" + e.Message).ToListAsync());
+        timeline.ShouldContain($"{JobEventTypes.Cancelled}:{job.ErrorMessage}");
+        (await PlanSpanishAsync(planner)).JobsCreated.ShouldBe(0, "the human track covers Spanish");
+
+        planner.Source.Put(film with { ChangeTag = "v3" });
+        await planner.SyncAsync(library.Id, full: true);
+        (await PlanSpanishAsync(planner)).JobsCreated.ShouldBe(1, "the Spanish track is gone again, and a job that ended as already covered does not block a new one");
     }
 }

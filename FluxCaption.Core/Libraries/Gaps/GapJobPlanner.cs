@@ -82,7 +82,9 @@ internal sealed class GapJobPlanner(
             var ids = gaps.Select(gap => gap.Id).Distinct().ToList();
             var blocking = await db.Jobs.AsNoTracking()
                 .Where(job => job.MediaItemId != null && ids.Contains(job.MediaItemId.Value) && job.Kind == JobKind.Translate
-                    && targets.Contains(job.TargetLanguage) && job.Status != JobStatus.Failed)
+                    && targets.Contains(job.TargetLanguage) && job.Status != JobStatus.Failed
+                    // Ended because a human track covered the language then: if the gap is back, so is the job.
+                    && !(job.Status == JobStatus.Cancelled && job.ErrorCode == JobErrorCodes.AlreadyCovered))
                 .Select(job => new { job.MediaItemId, job.TargetLanguage })
                 .ToListAsync(cancellationToken);
             var taken = blocking.Select(job => (job.MediaItemId!.Value, job.TargetLanguage)).ToHashSet();
