@@ -37,8 +37,11 @@ public sealed record JobResponse(
 
 public sealed record JobError(string Code, string Message);
 
-/// <summary>Something about the result the user must know, e.g. a cue that kept its source text.</summary>
-public sealed record JobWarning(int? CueIndex, string Code, string Message);
+/// <summary>
+/// Something about the result the user must know, e.g. a cue that kept its source text. <paramref name="Engine"/>
+/// names the fallback engine that translated the cue (code <c>fallback_engine</c>), null otherwise.
+/// </summary>
+public sealed record JobWarning(int? CueIndex, string Code, string Message, string? Engine = null);
 
 public sealed record JobPageResponse(IReadOnlyList<JobResponse> Items, int Page, int PageSize, int Total);
 
@@ -126,7 +129,8 @@ public static class JobResponseMapping
         int? cue = TryGet(element, "cueIndex", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : null;
         var code = TryGet(element, "code", out var k) ? k.ToString() : "warning";
         var message = TryGet(element, "message", out var m) ? m.ToString() : code;
-        return new JobWarning(cue, code, message);
+        var engine = TryGet(element, "engine", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        return new JobWarning(cue, code, message, engine);
     }
 
     private static bool TryGet(JsonElement element, string name, out JsonElement value)

@@ -18,4 +18,7 @@ public static class JobEventTypes
     public const string DeadLettered = "job.dead_lettered";
     public const string StageChanged = "job.stage_changed";
     public const string Waiting = "job.waiting";
+
+    /// <summary>A fallback engine translated lines the job's engine could not (once per engine and attempt; every line has its warning).</summary>
+    public const string FallbackEngine = "job.fallback_engine";
 }

@@ -38,6 +38,8 @@ internal sealed class TranslateStageHandler(
 
         // Batches may finish in parallel; one DbContext must see one writer at a time.
         using var gate = new SemaphoreSlim(1, 1);
+        // Engines that already took over in this run: the timeline says so once each, the warnings have every line.
+        var announced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var request = new SubtitleTranslationRequest(document, sourceLanguage, job.TargetLanguage, job.Engine, job.Model,
             new Dictionary<int, string>(completed), source.FileName)
         {
@@ -59,6 +61,7 @@ internal sealed class TranslateStageHandler(
                 }
 
                 warned.AddRange(report.Warnings);
+                await AnnounceFallbacksAsync(job.Id, report.Warnings, announced, token);
 
                 var progress = report.TotalCueCount == 0 ? 1.0 : (double)report.CompletedCueCount / report.TotalCueCount;
                 if (!await state.SaveCheckpointAsync(job.Id, owner, JobCheckpoint.Write(completed, warned), progress, token))
@@ -74,7 +77,11 @@ internal sealed class TranslateStageHandler(
             }
         }, cancellationToken);
 
-        var output = outputBuilder.Build(document, result.Document, job.OutputFormat, job.TargetLanguage, job.Engine, job.Bilingual);
+        var cueEngines = result.Warnings
+            .Where(w => w.Code == SubtitleTranslator.FallbackEngineCode && w.Engine is not null)
+            .GroupBy(w => w.CueIndex)
+            .ToDictionary(group => group.Key, group => group.Last().Engine!);
+        var output = outputBuilder.Build(document, result.Document, job.OutputFormat, job.TargetLanguage, job.Engine, job.Bilingual, cueEngines);
         var resultDocument = new SubtitleDocumentEntity
         {
             Id = Guid.CreateVersion7(),
@@ -141,6 +148,17 @@ internal sealed class TranslateStageHandler(
         catch (JsonException error)
         {
             throw new JobFailureException(JobErrorCodes.ParseError, $"The job's glossary is not a list of terms: {error.Message}", inner: error);
+        }
+    }
+
+    private async Task AnnounceFallbacksAsync(Guid jobId, IReadOnlyList<TranslationWarning> warnings, HashSet<string> announced, CancellationToken cancellationToken)
+    {
+        foreach (var first in warnings.Where(w => w.Code == SubtitleTranslator.FallbackEngineCode && w.Engine is not null).GroupBy(w => w.Engine!).Select(group => group.First()))
+        {
+            if (announced.Add(first.Engine!))
+            {
+                await events.RecordAsync(jobId, JobEventTypes.FallbackEngine, $"{first.Engine} took over from cue {first.CueIndex + 1}: {first.Message}", cancellationToken);
+            }
         }
     }
 }

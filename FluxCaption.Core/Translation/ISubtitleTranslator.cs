@@ -62,7 +62,11 @@ public sealed record SubtitleTranslationResult(
 }
 
 /// <summary>A cue that kept its source text or was otherwise not translated as asked, and why.</summary>
-public sealed record TranslationWarning(int CueIndex, string Code, string Message);
+public sealed record TranslationWarning(int CueIndex, string Code, string Message)
+{
+    /// <summary>For a <c>fallback_engine</c> warning: the engine that really translated the cue (its post-processing follows that engine).</summary>
+    public string? Engine { get; init; }
+}
 
 /// <summary>Something about the whole translation the user must know, with no one cue to point at.</summary>
 public sealed record DocumentWarning(string Code, string Message);

@@ -5,6 +5,9 @@ namespace FluxCaption.Core.Translation;
 
 public sealed partial class SubtitleTranslator
 {
+    /// <summary>The warning on each cue a later engine of the fallback chain translated; its <see cref="TranslationWarning.Engine"/> names that engine.</summary>
+    public const string FallbackEngineCode = "fallback_engine";
+
     private const string KeptSourcePrefix = "Kept the source text: ";
 
     /// <summary>
@@ -69,7 +72,7 @@ public sealed partial class SubtitleTranslator
                 if (failures[unit.CueIndex].Count > 0)
                 {
                     var message = $"Translated by {link.Name} after {string.Join("; then ", failures[unit.CueIndex])}.";
-                    warnings.AddRange(unit.Members.Select(m => new TranslationWarning(m.CueIndex, "fallback_engine", message)));
+                    warnings.AddRange(unit.Members.Select(m => new TranslationWarning(m.CueIndex, FallbackEngineCode, message) { Engine = link.Name }));
                 }
             }
 

@@ -29,7 +29,8 @@ public static class TranslateUploads
         string? engine = "apertium",
         string? outputFormat = null,
         string? model = null,
-        string? glossary = null)
+        string? glossary = null,
+        string? fallback = null)
     {
         var form = new MultipartFormDataContent();
         if (file is not null)
@@ -43,6 +44,7 @@ public static class TranslateUploads
         Add(form, "outputFormat", outputFormat);
         Add(form, "model", model);
         Add(form, "glossary", glossary);
+        Add(form, "fallback", fallback);
         return form;
     }
 

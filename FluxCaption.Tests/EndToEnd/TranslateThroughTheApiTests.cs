@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using FluxCaption.Core.Data;
+using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Tests.Api;
 using FluxCaption.Tests.Infrastructure;
@@ -86,6 +89,31 @@ public sealed partial class TranslateThroughTheApiTests(PostgresServer postgres,
         ollama.ChatRequests.ShouldHaveSingleItem().Body.ShouldContain("recognise it");
         var (result, _) = await system.DownloadAsync(id, Ct);
         result.Cues.ShouldAllBe(c => Marker().IsMatch(c.Text));
+    }
+
+    [Fact]
+    public async Task WhenOllamaKeepsFailingApertiumTakesOverTheJobSaysSoOnceAndEveryLineNamesItsEngine()
+    {
+        await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Ct);
+        ollama.DefaultBehaviour = OllamaBehaviour.ServerError;
+        await using var system = await RunningSystem.StartAsync(postgres, redis, ollama.ConnectionString);
+
+        var id = await system.UploadAsync(TranslateUploads.Form(
+            TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), "movie.en.srt", targetLanguage: "es", engine: "ollama", fallback: "apertium"), Ct);
+        var job = await system.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(3), Ct);
+
+        job.GetProperty("status").GetString().ShouldBe("succeeded", job.ToString());
+        var warnings = job.GetProperty("warnings").EnumerateArray().ToList();
+        warnings.Count.ShouldBe(3);
+        warnings.ShouldAllBe(w => w.GetProperty("code").GetString() == "fallback_engine" && w.GetProperty("engine").GetString() == "apertium");
+        var (result, _) = await system.DownloadAsync(id, Ct);
+        result.Cues[0].Text.ShouldBe("La casa es roja.");
+        var options = new DbContextOptionsBuilder<FluxCaptionDbContext>();
+        DataExtensions.Configure(options, system.Api.DatabaseConnectionString);
+        await using var db = new FluxCaptionDbContext(options.Options);
+        var takeovers = await db.JobEvents.Where(e => e.JobId == id && e.Type == JobEventTypes.FallbackEngine)
+            .Select(e => e.Message).ToListAsync(Ct);
+        takeovers.ShouldHaveSingleItem()!.ShouldStartWith("apertium took over from cue 1: Translated by apertium after ollama failed:");
     }
 
     [GeneratedRegex(@"\[fr\]")]

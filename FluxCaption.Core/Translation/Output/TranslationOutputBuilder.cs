@@ -16,13 +16,15 @@ public sealed class TranslationOutputBuilder(SubtitlePostProcessor postProcessor
     /// <param name="source">The document that was translated.</param>
     /// <param name="translated">The translator's result (same format and cues as <paramref name="source"/>).</param>
     /// <param name="engine">The engine the job named (Apertium output gets its spacing tidied).</param>
+    /// <param name="cueEngines">Cues a fallback engine translated, by cue index, with that engine: their tidying follows it.</param>
     public SubtitleDocument Build(
         SubtitleDocument source,
         SubtitleDocument translated,
         SubtitleFormat outputFormat,
         string targetLanguage,
         string? engine,
-        bool bilingual)
+        bool bilingual,
+        IReadOnlyDictionary<int, string>? cueEngines = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(translated);
@@ -41,7 +43,8 @@ public sealed class TranslationOutputBuilder(SubtitlePostProcessor postProcessor
             var cue = output.Cues[i];
             if (cue.Text != sourceOut.Cues[i].Text)
             {
-                cue.Text = postProcessor.Process(cue.Text, outputFormat, targetLanguage, engine);
+                var cueEngine = cueEngines is not null && cueEngines.TryGetValue(i, out var fallback) ? fallback : engine;
+                cue.Text = postProcessor.Process(cue.Text, outputFormat, targetLanguage, cueEngine);
             }
         }
 

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace FluxCaption.Core.Translation.Output;
 
 /// <summary>
-/// The job's warnings column: a JSON array of {cueIndex, code, message}, cue warnings in cue order,
+/// The job's warnings column: a JSON array of {cueIndex, code, message} (plus engine on a
+/// fallback_engine warning), cue warnings in cue order,
 /// then the warnings about the whole document with a null cue index. Null when there is nothing to say.
 /// </summary>
 public static class TranslationWarningsJson
@@ -13,11 +14,15 @@ public static class TranslationWarningsJson
     public static string? Write(SubtitleTranslationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var entries = result.Warnings.Select(w => new Entry(w.CueIndex, w.Code, w.Message))
+        var entries = result.Warnings.Select(w => new Entry(w.CueIndex, w.Code, w.Message) { Engine = w.Engine })
             .Concat(result.DocumentWarnings.Select(w => new Entry(null, w.Code, w.Message)))
             .ToList();
         return entries.Count == 0 ? null : JsonSerializer.Serialize(entries, Json);
     }
 
-    private sealed record Entry(int? CueIndex, string Code, string Message);
+    private sealed record Entry(int? CueIndex, string Code, string Message)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Engine { get; init; }
+    }
 }

@@ -45,6 +45,7 @@ public class OllamaToApertiumFallbackTests
         result.Document.Cues.Select(c => (c.Start, c.End)).ShouldBe(document.Cues.Select(c => (c.Start, c.End)));
         result.Warnings.Select(w => (w.CueIndex, w.Code)).ShouldBe([(0, "fallback_engine"), (1, "fallback_engine")]);
         result.Warnings.ShouldAllBe(w => w.Message.StartsWith("Translated by apertium after ollama failed:", StringComparison.Ordinal));
+        result.Warnings.ShouldAllBe(w => w.Engine == "apertium");
         ollama.ChatRequests.Count.ShouldBe(2, "one attempt and its one retry, then Ollama is ruled out");
     }
 }

@@ -61,4 +61,20 @@ public class TranslationOutputBuilderTests
         ]);
         source.Cues[0].Text.ShouldBe("{\\an8}Wait... are you serious?");
     }
+
+    [Fact]
+    public void ACueAFallbackEngineTranslatedIsTidiedForThatEngineAndTheOthersForTheJobsEngine()
+    {
+        var source = SubtitleParser.Parse(Source, SubtitleFormat.Srt);
+        var translated = source.Clone();
+        translated.Cues[0].Text = "{\\an8}Espera , ¿ hablas en serio ?";
+        translated.Cues[2].Text = "Vino aquí , de verdad .";
+        var builder = new TranslationOutputBuilder(PostProcessors.Create());
+
+        var output = builder.Build(source, translated, SubtitleFormat.Srt, "es", "ollama", bilingual: false,
+            cueEngines: new Dictionary<int, string> { [0] = "apertium" });
+
+        output.Cues[0].Text.ShouldBe("{\\an8}Espera, ¿ hablas en serio?", "Apertium translated this line: its spacing is tidied");
+        output.Cues[2].Text.ShouldBe("Vino aquí , de verdad .", "the LLM's own spacing is left as it wrote it");
+    }
 }
