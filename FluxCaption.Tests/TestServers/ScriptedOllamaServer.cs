@@ -28,8 +28,7 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     private readonly ConcurrentQueue<OllamaBehaviour> _script = new();
     private readonly ConcurrentQueue<RecordedOllamaRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
-    private int _inFlight;
-    private int _maxInFlight;
+    private readonly InFlightGauge _chats = new();
 
     private ScriptedOllamaServer(WebApplication app, string model)
     {
@@ -62,7 +61,7 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     public IReadOnlyList<RecordedOllamaRequest> ChatRequests => [.. _requests.Where(r => r.Path == "/api/chat")];
 
     /// <summary>The most chats the server was answering at one moment: a concurrency check that does not depend on timing.</summary>
-    public int MaxChatsInFlight => Volatile.Read(ref _maxInFlight);
+    public int MaxChatsInFlight => _chats.Max;
 
     public static async Task<ScriptedOllamaServer> StartAsync(string model = "qwen2.5:7b-instruct", CancellationToken cancellationToken = default)
     {
@@ -108,14 +107,14 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
                 return;
             }
 
-            RaiseMax(Interlocked.Increment(ref _inFlight));
+            _chats.Enter();
             try
             {
                 await next(context);
             }
             finally
             {
-                Interlocked.Decrement(ref _inFlight);
+                _chats.Leave();
             }
         });
 
@@ -137,21 +136,6 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
             },
         }));
         app.MapPost("/api/chat", ChatAsync);
-    }
-
-    private void RaiseMax(int inFlight)
-    {
-        var seen = Volatile.Read(ref _maxInFlight);
-        while (inFlight > seen)
-        {
-            var previous = Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen);
-            if (previous == seen)
-            {
-                return;
-            }
-
-            seen = previous;
-        }
     }
 
     private async Task ChatAsync(HttpContext context)

@@ -30,8 +30,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     private readonly ConcurrentQueue<OpenAiBehaviour> _script = new();
     private readonly ConcurrentQueue<RecordedOpenAiRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
-    private int _inFlight;
-    private int _maxInFlight;
+    private readonly InFlightGauge _chats = new();
 
     private ScriptedOpenAiServer(WebApplication app, string model)
     {
@@ -64,7 +63,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     public IReadOnlyList<RecordedOpenAiRequest> ChatRequests => [.. _requests.Where(r => r.Path == ChatPath)];
 
     /// <summary>The most chats this server was answering at the same moment.</summary>
-    public int MaxChatsInFlight => Volatile.Read(ref _maxInFlight);
+    public int MaxChatsInFlight => _chats.Max;
 
     public static async Task<ScriptedOpenAiServer> StartAsync(string model = "qwen2.5-7b-instruct", CancellationToken cancellationToken = default)
     {
@@ -106,8 +105,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
             var inFlight = 0;
             if (isChat)
             {
-                inFlight = Interlocked.Increment(ref _inFlight);
-                RaiseMax(inFlight);
+                inFlight = _chats.Enter();
             }
 
             _requests.Enqueue(new RecordedOpenAiRequest(
@@ -121,7 +119,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
             {
                 if (isChat)
                 {
-                    Interlocked.Decrement(ref _inFlight);
+                    _chats.Leave();
                 }
             }
         });
@@ -132,21 +130,6 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
             data = new[] { new { id = Model, @object = "model", created = 1_767_225_600L, owned_by = "scripted" } },
         }));
         app.MapPost(ChatPath, ChatAsync);
-    }
-
-    private void RaiseMax(int inFlight)
-    {
-        var seen = Volatile.Read(ref _maxInFlight);
-        while (inFlight > seen)
-        {
-            var previous = Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen);
-            if (previous == seen)
-            {
-                return;
-            }
-
-            seen = previous;
-        }
     }
 
     private async Task ChatAsync(HttpContext context)
