@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace FluxCaption.Web.Services;
 
-/// <summary>Typed client of the FluxCaption Api. Every non-success answer becomes an <see cref="ApiProblemException"/>.</summary>
-public sealed class FluxCaptionApiClient(HttpClient http)
+/// <summary>
+/// Typed client of the FluxCaption Api. Every non-success answer becomes an <see cref="ApiProblemException"/>.
+/// One partial file per area of the Api (jobs here; libraries, items, rules, settings beside it).
+/// </summary>
+public sealed partial class FluxCaptionApiClient(HttpClient http)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
