@@ -1,11 +1,8 @@
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Translation;
 using FluxCaption.Tests.Infrastructure;
-using FluxCaption.Worker.Extensions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FluxCaption.Tests.Pipeline;
 
@@ -37,32 +34,7 @@ public sealed class PipelineHost : IAsyncDisposable
         PrefixingTranslationEngine? engine = null,
         bool start = true)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            DisableDefaults = true,
-            EnvironmentName = Environments.Development,
-        });
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:fluxcaption"] = connectionString,
-            ["ConnectionStrings:redis"] = redis.ConnectionString,
-            ["Messaging:KeyPrefix"] = keyPrefix,
-            ["Messaging:PollInterval"] = "00:00:00.200",
-            ["Messaging:ProgressEventInterval"] = "00:00:00",
-            ["Worker:Roles"] = roles,
-            ["Worker:ClaimInterval"] = "00:00:00.200",
-            ["Jobs:LeaseTtl"] = "00:00:10",
-            ["Jobs:HeartbeatInterval"] = "00:00:01",
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddApplicationServices();
+        var builder = WorkerTestBuilder.Create(connectionString, redis, keyPrefix, roles, overrides);
         engine ??= new PrefixingTranslationEngine();
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<ITranslationEngine>(engine);
