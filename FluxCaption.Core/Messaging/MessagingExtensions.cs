@@ -1,4 +1,5 @@
 using FluxCaption.Core.Jobs;
+using FluxCaption.Core.Translation.Limits;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<JobControlChannel>();
         builder.Services.AddSingleton<JobEventStream>();
         builder.Services.AddSingleton<IJobEventFeed, RedisJobEventFeed>();
+        builder.Services.TryAddSingleton<IEngineClusterGate, RedisEngineClusterGate>();
         builder.Services.AddHealthChecks().AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), "redis");
         return builder;
     }

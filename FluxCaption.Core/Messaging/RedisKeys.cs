@@ -22,4 +22,10 @@ public sealed class RedisKeys(IOptions<MessagingOptions> options)
     public RedisKey EventsStream => $"{_prefix}events";
 
     public RedisChannel EventsChannel => RedisChannel.Literal($"{_prefix}events:notify");
+
+    /// <summary>The in-flight requests to one translation engine, shared by every Worker (<see cref="RedisEngineClusterGate"/>).</summary>
+    public RedisKey EngineSlots(string engine) => $"{_prefix}engine:{engine.ToLowerInvariant()}:slots";
+
+    /// <summary>When the next request to one translation engine may start (its requests-per-minute spacing).</summary>
+    public RedisKey EngineNextStart(string engine) => $"{_prefix}engine:{engine.ToLowerInvariant()}:next-start";
 }

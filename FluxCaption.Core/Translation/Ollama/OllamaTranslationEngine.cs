@@ -1,6 +1,7 @@
 using FluxCaption.Core.Languages;
-using FluxCaption.Core.Translation.OpenAi;
 using FluxCaption.Core.Translation.Engines;
+using FluxCaption.Core.Translation.Limits;
+using FluxCaption.Core.Translation.OpenAi;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ namespace FluxCaption.Core.Translation.Ollama;
 public sealed partial class OllamaTranslationEngine(
     IHttpClientFactory httpClientFactory,
     IOptions<OllamaEngineOptions> options,
-    ILogger<OllamaTranslationEngine> logger) : IParallelTranslationEngine, IDisposable
+    ILogger<OllamaTranslationEngine> logger,
+    IEngineClusterGate? clusterGate = null) : IParallelTranslationEngine, IDisposable
 {
     public const string EngineName = "ollama";
 
@@ -26,7 +28,7 @@ public sealed partial class OllamaTranslationEngine(
     public const string HttpClientName = "ollama";
 
     private readonly OllamaEngineOptions _options = options.Value;
-    private readonly EngineRequestLimiter _limiter = new(options.Value.MaxParallelRequests, options.Value.RequestsPerMinute);
+    private readonly EngineRequestLimiter _limiter = new(options.Value.MaxParallelRequests, options.Value.RequestsPerMinute, EngineName, clusterGate);
 
     public string Name => EngineName;
 

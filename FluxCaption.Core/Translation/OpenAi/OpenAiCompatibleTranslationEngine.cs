@@ -1,8 +1,9 @@
+using FluxCaption.Core.Languages;
+using FluxCaption.Core.Translation.Engines;
+using FluxCaption.Core.Translation.Limits;
+using FluxCaption.Core.Translation.Ollama;
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using FluxCaption.Core.Languages;
-using FluxCaption.Core.Translation.Ollama;
-using FluxCaption.Core.Translation.Engines;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,12 +37,13 @@ public sealed partial class OpenAiCompatibleTranslationEngine : IParallelTransla
     public OpenAiCompatibleTranslationEngine(
         IHttpClientFactory httpClientFactory,
         IOptions<OpenAiEngineOptions> options,
-        ILogger<OpenAiCompatibleTranslationEngine> logger)
+        ILogger<OpenAiCompatibleTranslationEngine> logger,
+        IEngineClusterGate? clusterGate = null)
     {
         _httpClientFactory = httpClientFactory;
         _options = options.Value;
         _logger = logger;
-        _limiter = new EngineRequestLimiter(_options.MaxParallelRequests, _options.RequestsPerMinute);
+        _limiter = new EngineRequestLimiter(_options.MaxParallelRequests, _options.RequestsPerMinute, EngineName, clusterGate);
     }
 
     public string Name => EngineName;
