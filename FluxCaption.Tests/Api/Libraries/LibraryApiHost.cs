@@ -42,17 +42,25 @@ public sealed class LibraryApiHost : IAsyncDisposable
 
     public CapturedLogs Logs => _inner.Logs;
 
-    /// <summary>A host with the recording stand-ins registered in front of the real sync, planner and tester.</summary>
+    /// <summary>
+    /// A host with the recording stand-ins registered in front of the real sync, planner and tester;
+    /// <paramref name="overrides"/> are configuration keys, <paramref name="services"/> registers after the stand-ins.
+    /// </summary>
     public static async Task<LibraryApiHost> CreateAsync(
-        PostgresServer postgres, RedisServer redis, string? databaseConnectionString = null)
+        PostgresServer postgres,
+        RedisServer redis,
+        string? databaseConnectionString = null,
+        IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null)
     {
-        var inner = await ApiFactory.CreateAsync(postgres, redis, databaseConnectionString: databaseConnectionString);
+        var inner = await ApiFactory.CreateAsync(postgres, redis, overrides, databaseConnectionString);
         LibraryApiHost? host = null;
-        var factory = inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        var factory = inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(registrations =>
         {
-            services.AddSingleton<ILibrarySyncService>(_ => host!.Sync);
-            services.AddSingleton<IGapJobPlanner>(_ => host!.Planner);
-            services.AddSingleton<IJellyfinConnectionTester>(_ => host!.Tester);
+            registrations.AddSingleton<ILibrarySyncService>(_ => host!.Sync);
+            registrations.AddSingleton<IGapJobPlanner>(_ => host!.Planner);
+            registrations.AddSingleton<IJellyfinConnectionTester>(_ => host!.Tester);
+            services?.Invoke(registrations);
         }));
         host = new LibraryApiHost(inner, factory);
         return host;
