@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis.Background;
+using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Coverage;
@@ -6,6 +7,7 @@ using FluxCaption.Core.Libraries.Requests;
 using FluxCaption.Core.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FluxCaption.Api.Apis;
 
@@ -152,7 +154,13 @@ public static class LibrariesApi
     }
 
     public static async Task<Results<Ok<LibraryRequestPageResponse>, ValidationProblem>> ListRequestsAsync(
-        FluxCaptionDbContext db, TimeProvider clock, CancellationToken cancellationToken, string? state = null, int page = 1, int pageSize = 50)
+        FluxCaptionDbContext db,
+        TimeProvider clock,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken,
+        string? state = null,
+        int page = 1,
+        int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         if (state is not null && !LibraryRequestListing.States.Contains(state))
@@ -165,9 +173,9 @@ public static class LibrariesApi
             errors["page"] = ["page starts at 1."];
         }
 
-        if (pageSize is < 1 or > 200)
+        if (pageSize < 1 || pageSize > options.Value.MaxPageSize)
         {
-            errors["pageSize"] = ["pageSize must be between 1 and 200."];
+            errors["pageSize"] = [$"pageSize must be between 1 and {options.Value.MaxPageSize}."];
         }
 
         if (errors.Count > 0)

@@ -103,8 +103,15 @@ internal sealed partial class LibraryRequestService(
         }
         else if (failure is null)
         {
-            await WithStoreAsync(store => store.CompleteAsync(request.Id, _owner, CancellationToken.None));
-            LogCompleted(logger, request.Id, request.Kind, request.Target);
+            if (await WithStoreAsync(store => store.CompleteAsync(request.Id, _owner, CancellationToken.None)))
+            {
+                LogCompleted(logger, request.Id, request.Kind, request.Target);
+            }
+            else
+            {
+                // It ran, but the lease had expired and another process may be running it again; syncs and plans are idempotent.
+                LogLeaseLost(logger, request.Id);
+            }
         }
         else
         {
