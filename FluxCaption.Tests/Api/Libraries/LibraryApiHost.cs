@@ -32,11 +32,13 @@ public sealed class LibraryApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public RecordingLibrarySyncService Sync { get; } = new();
+    // Made before the factory: the Api's request service may resolve the sync as the host starts,
+    // which is before this object exists (requests left in the table run at once).
+    public RecordingLibrarySyncService Sync { get; private init; } = null!;
 
-    public RecordingGapJobPlanner Planner { get; } = new();
+    public RecordingGapJobPlanner Planner { get; private init; } = null!;
 
-    public RecordingConnectionTester Tester { get; } = new();
+    public RecordingConnectionTester Tester { get; private init; } = null!;
 
     public string ConnectionString => _inner.DatabaseConnectionString;
 
@@ -54,16 +56,17 @@ public sealed class LibraryApiHost : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var inner = await ApiFactory.CreateAsync(postgres, redis, overrides, databaseConnectionString);
-        LibraryApiHost? host = null;
+        var sync = new RecordingLibrarySyncService();
+        var planner = new RecordingGapJobPlanner();
+        var tester = new RecordingConnectionTester();
         var factory = inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(registrations =>
         {
-            registrations.AddSingleton<ILibrarySyncService>(_ => host!.Sync);
-            registrations.AddSingleton<IGapJobPlanner>(_ => host!.Planner);
-            registrations.AddSingleton<IJellyfinConnectionTester>(_ => host!.Tester);
+            registrations.AddSingleton<ILibrarySyncService>(sync);
+            registrations.AddSingleton<IGapJobPlanner>(planner);
+            registrations.AddSingleton<IJellyfinConnectionTester>(tester);
             services?.Invoke(registrations);
         }));
-        host = new LibraryApiHost(inner, factory);
-        return host;
+        return new LibraryApiHost(inner, factory) { Sync = sync, Planner = planner, Tester = tester };
     }
 
     public FluxCaptionDbContext NewDbContext()

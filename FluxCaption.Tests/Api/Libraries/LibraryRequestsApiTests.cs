@@ -160,6 +160,24 @@ public sealed class LibraryRequestsApiTests(PostgresServer postgres, RedisServer
     }
 
     [Fact]
+    public async Task ASyncRunningLongerThanItsLeaseTtlKeepsItsLeaseAndTheOtherApiDoesNotRunItToo()
+    {
+        var database = await TestDatabases.CreateMigratedAsync(postgres);
+        var syncA = new ScriptedLibrarySyncService { Duration = TimeSpan.FromSeconds(12) };
+        var syncB = new ScriptedLibrarySyncService { Duration = TimeSpan.FromSeconds(12) };
+        // A 5 s lease renewed every 1.7 s: without the renewals the other Api would take the sync over after 5 s.
+        await using var hostA = await StartHostAsync(database, syncA, leaseTtl: "00:00:05");
+        await using var hostB = await StartHostAsync(database, syncB, leaseTtl: "00:00:05");
+        var library = await hostA.AddLibraryAsync("Films");
+
+        (await SyncAsync(hostA, library.Id, full: true)).ShouldBeTrue();
+
+        await Eventually.HoldsAsync(async () => (await ListAsync(hostB)).Count == 0, "the long sync finished", Patience);
+        syncA.Started.Concat(syncB.Started).Select(s => (s.LibraryId, s.Full)).ShouldBe([(library.Id, true)]);
+        syncA.Finished.Concat(syncB.Finished).ShouldBe([(library.Id, true)]);
+    }
+
+    [Fact]
     public async Task AFailingRequestIsRetriedWithBackoffAndEndsFailedWithItsErrorInTheListing()
     {
         var sync = new ScriptedLibrarySyncService { Failure = _ => new MediaSourceException("jellyfin_unreachable", "Jellyfin answered 503 Service Unavailable.") };
@@ -199,12 +217,12 @@ public sealed class LibraryRequestsApiTests(PostgresServer postgres, RedisServer
         (await host.GetAsync("/api/libraries/requests?state=failed&page=2&pageSize=10")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private Task<LibraryApiHost> StartHostAsync(string database, ScriptedLibrarySyncService? sync) =>
+    private Task<LibraryApiHost> StartHostAsync(string database, ScriptedLibrarySyncService? sync, string leaseTtl = "00:00:10") =>
         LibraryApiHost.CreateAsync(postgres, redis, database,
             new Dictionary<string, string?>
             {
                 ["LibraryRequests:PollInterval"] = "00:00:00.200",
-                ["LibraryRequests:LeaseTtl"] = "00:00:10",
+                ["LibraryRequests:LeaseTtl"] = leaseTtl,
                 ["LibraryRequests:MaxAttempts"] = "3",
                 ["LibraryRequests:RetryBackoff"] = "00:00:00.300",
             },
