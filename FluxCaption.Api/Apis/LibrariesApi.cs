@@ -1,10 +1,13 @@
 using FluxCaption.Api.Apis.Background;
+using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Coverage;
+using FluxCaption.Core.Libraries.Requests;
 using FluxCaption.Core.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FluxCaption.Api.Apis;
 
@@ -19,6 +22,8 @@ public static class LibrariesApi
         api.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateLibrary").WithSummary("Rename, enable/disable, or set write-back of a local root");
         api.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteLibrary").WithSummary("Remove a library and its items; jobs keep their history");
         api.MapPost("/{id:guid}/sync", SyncAsync).WithName("SyncLibrary").WithSummary("Queue a sync now (full=true also marks vanished items gone)");
+        api.MapGet("/requests", ListRequestsAsync).WithName("ListLibraryRequests")
+            .WithSummary("Accepted sync, rule-run and webhook requests not done yet: pending, running, or failed after their last attempt (paged)");
         api.MapPost("/refresh", RefreshAsync).WithName("RefreshLibraries").WithSummary("Read the Jellyfin server's library list");
         return api;
     }
@@ -130,7 +135,7 @@ public static class LibrariesApi
     }
 
     public static async Task<Results<Accepted<LibrarySyncAccepted>, ProblemHttpResult>> SyncAsync(
-        Guid id, FluxCaptionDbContext db, LibraryWorkQueue queue, CancellationToken cancellationToken, bool full = false)
+        Guid id, FluxCaptionDbContext db, LibraryRequestQueue requests, CancellationToken cancellationToken, bool full = false)
     {
         var library = await db.Libraries.AsNoTracking().SingleOrDefaultAsync(library => library.Id == id, cancellationToken);
         if (library is null)
@@ -144,9 +149,46 @@ public static class LibrariesApi
                 detail: "Enable it (PUT /api/libraries/{id} with enabled=true) before syncing it.");
         }
 
-        var queued = queue.TryEnqueue($"library:{id}:{full}", $"sync of library {id}",
-            (scope, ct) => scope.GetRequiredService<ILibrarySyncService>().SyncAsync(id, full, ct));
+        var queued = await requests.EnqueueAsync(full ? LibraryRequestKind.FullSync : LibraryRequestKind.Sync, id.ToString(), cancellationToken);
         return TypedResults.Accepted($"/api/libraries/{id}", new LibrarySyncAccepted(id, full, queued));
+    }
+
+    public static async Task<Results<Ok<LibraryRequestPageResponse>, ValidationProblem>> ListRequestsAsync(
+        FluxCaptionDbContext db,
+        TimeProvider clock,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken,
+        string? state = null,
+        int page = 1,
+        int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (state is not null && !LibraryRequestListing.States.Contains(state))
+        {
+            errors["state"] = [$"state must be one of {string.Join(", ", LibraryRequestListing.States)}."];
+        }
+
+        if (page < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+
+        if (pageSize < 1 || pageSize > options.Value.MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {options.Value.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The request listing query is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        var query = db.LibraryRequests.AsNoTracking().InState(state, now);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new LibraryRequestPageResponse([.. rows.Select(r => r.ToResponse(now))], page, pageSize, total));
     }
 
     public static async Task<Results<Ok<List<LibraryResponse>>, ProblemHttpResult>> RefreshAsync(

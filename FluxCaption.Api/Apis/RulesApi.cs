@@ -1,7 +1,7 @@
 using FluxCaption.Api.Apis.Background;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Libraries;
-using FluxCaption.Core.Libraries.Rules;
+using FluxCaption.Core.Libraries.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,15 +81,14 @@ public static class RulesApi
     }
 
     public static async Task<Results<Accepted<RuleRunAccepted>, ProblemHttpResult>> RunAsync(
-        Guid id, FluxCaptionDbContext db, LibraryWorkQueue queue, CancellationToken cancellationToken)
+        Guid id, FluxCaptionDbContext db, LibraryRequestQueue requests, CancellationToken cancellationToken)
     {
         if (!await db.AutoTranslationRules.AnyAsync(rule => rule.Id == id, cancellationToken))
         {
             return NotFound(id);
         }
 
-        var queued = queue.TryEnqueue($"rule:{id}", $"run of rule {id}",
-            (scope, ct) => scope.GetRequiredService<RuleRunner>().RunAsync(id, ct));
+        var queued = await requests.EnqueueAsync(LibraryRequestKind.RuleRun, id.ToString(), cancellationToken);
         return TypedResults.Accepted($"/api/rules/{id}", new RuleRunAccepted(id, queued));
     }
 

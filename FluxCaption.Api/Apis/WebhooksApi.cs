@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FluxCaption.Api.Apis.Background;
-using FluxCaption.Core.Libraries;
+using FluxCaption.Core.Libraries.Requests;
 using FluxCaption.Core.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,7 +29,7 @@ public static partial class WebhooksApi
     public static async Task<Results<Accepted, NoContent, ProblemHttpResult, ValidationProblem>> ReceiveJellyfinAsync(
         HttpRequest http,
         RuntimeSettings settings,
-        LibraryWorkQueue queue,
+        LibraryRequestQueue requests,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -68,8 +68,7 @@ public static partial class WebhooksApi
         }
 
         var itemId = notification.NormalizedItemId!;
-        queue.TryEnqueue($"jellyfin-item:{itemId}", $"webhook ItemAdded {itemId}",
-            (scope, ct) => ActivatorUtilities.CreateInstance<ItemAddedHandler>(scope).HandleAsync(MediaSourceKind.Jellyfin, itemId, ct));
+        await requests.EnqueueAsync(LibraryRequestKind.JellyfinItemAdded, itemId, cancellationToken);
         LogQueued(logger, itemId);
         return TypedResults.Accepted((string?)null);
     }

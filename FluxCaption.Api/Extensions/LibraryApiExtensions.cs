@@ -3,6 +3,7 @@ using FluxCaption.Api.Apis.Background;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Jellyfin;
 using FluxCaption.Core.Libraries.Local;
+using FluxCaption.Core.Libraries.Requests;
 using FluxCaption.Core.Libraries.Rules;
 using FluxCaption.Core.Settings;
 
@@ -10,7 +11,7 @@ namespace FluxCaption.Api.Extensions;
 
 public static class LibraryApiExtensions
 {
-    /// <summary>Runtime settings, the rule runner and the in-process queue behind the library endpoints.</summary>
+    /// <summary>Runtime settings, the rule runner and the durable request table (and its runner) behind the library endpoints.</summary>
     public static IHostApplicationBuilder AddLibraryApi(this IHostApplicationBuilder builder)
     {
         builder.AddFluxCaptionSettings();
@@ -18,8 +19,12 @@ public static class LibraryApiExtensions
         builder.AddLocalMedia();
         builder.Services.AddJellyfin();
         builder.Services.AddRuleRunner();
-        builder.Services.AddSingleton<LibraryWorkQueue>();
-        builder.Services.AddHostedService<LibraryWorkService>();
+        builder.AddLibraryRequests();
+        builder.Services.AddSingleton<LibraryRequestSignal>();
+        builder.Services.AddScoped<LibraryRequestQueue>();
+        builder.Services.AddScoped<ItemAddedHandler>();
+        builder.Services.AddScoped<LibraryRequestRunner>();
+        builder.Services.AddHostedService<LibraryRequestService>();
         return builder;
     }
 

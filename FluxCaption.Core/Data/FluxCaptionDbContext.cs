@@ -24,6 +24,8 @@ public sealed class FluxCaptionDbContext(DbContextOptions<FluxCaptionDbContext> 
 
     public DbSet<Libraries.AutoTranslationRule> AutoTranslationRules => Set<Libraries.AutoTranslationRule>();
 
+    public DbSet<Libraries.Requests.LibraryRequest> LibraryRequests => Set<Libraries.Requests.LibraryRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FluxCaptionDbContext).Assembly);
 

@@ -32,30 +32,41 @@ public sealed class LibraryApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public RecordingLibrarySyncService Sync { get; } = new();
+    // Made before the factory: the Api's request service may resolve the sync as the host starts,
+    // which is before this object exists (requests left in the table run at once).
+    public RecordingLibrarySyncService Sync { get; private init; } = null!;
 
-    public RecordingGapJobPlanner Planner { get; } = new();
+    public RecordingGapJobPlanner Planner { get; private init; } = null!;
 
-    public RecordingConnectionTester Tester { get; } = new();
+    public RecordingConnectionTester Tester { get; private init; } = null!;
 
     public string ConnectionString => _inner.DatabaseConnectionString;
 
     public CapturedLogs Logs => _inner.Logs;
 
-    /// <summary>A host with the recording stand-ins registered in front of the real sync, planner and tester.</summary>
+    /// <summary>
+    /// A host with the recording stand-ins registered in front of the real sync, planner and tester;
+    /// <paramref name="overrides"/> are configuration keys, <paramref name="services"/> registers after the stand-ins.
+    /// </summary>
     public static async Task<LibraryApiHost> CreateAsync(
-        PostgresServer postgres, RedisServer redis, string? databaseConnectionString = null)
+        PostgresServer postgres,
+        RedisServer redis,
+        string? databaseConnectionString = null,
+        IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null)
     {
-        var inner = await ApiFactory.CreateAsync(postgres, redis, databaseConnectionString: databaseConnectionString);
-        LibraryApiHost? host = null;
-        var factory = inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        var inner = await ApiFactory.CreateAsync(postgres, redis, overrides, databaseConnectionString);
+        var sync = new RecordingLibrarySyncService();
+        var planner = new RecordingGapJobPlanner();
+        var tester = new RecordingConnectionTester();
+        var factory = inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(registrations =>
         {
-            services.AddSingleton<ILibrarySyncService>(_ => host!.Sync);
-            services.AddSingleton<IGapJobPlanner>(_ => host!.Planner);
-            services.AddSingleton<IJellyfinConnectionTester>(_ => host!.Tester);
+            registrations.AddSingleton<ILibrarySyncService>(sync);
+            registrations.AddSingleton<IGapJobPlanner>(planner);
+            registrations.AddSingleton<IJellyfinConnectionTester>(tester);
+            services?.Invoke(registrations);
         }));
-        host = new LibraryApiHost(inner, factory);
-        return host;
+        return new LibraryApiHost(inner, factory) { Sync = sync, Planner = planner, Tester = tester };
     }
 
     public FluxCaptionDbContext NewDbContext()
