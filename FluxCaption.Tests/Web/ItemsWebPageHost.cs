@@ -31,6 +31,8 @@ internal sealed class ItemsWebPageHost : IAsyncDisposable
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.Services.AddMudServices();
         Bunit.Services.AddSingleton(Client);
+        // The pages mark themselves interactive (for browsers and scripts); here they run as on a live circuit.
+        Bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public ApiFactory Api { get; }
