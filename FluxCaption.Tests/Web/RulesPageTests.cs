@@ -72,6 +72,28 @@ public sealed class RulesPageTests(PostgresServer postgres, RedisServer redis) :
         (await _host.Client.ListRulesAsync(Ct)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task EditingARuleKeepsTheFieldsNotTouchedAndShowsTheNewValues()
+    {
+        var library = await _host.Data.AddLibraryAsync("Films");
+        var rule = await _host.Client.CreateRuleAsync(
+            new RuleInput("Old name", true, [library.Id], ["fr"], ["en"], "apertium", null, "0 0 3 * * ?", 7, TimeSpan.FromHours(12)), Ct);
+        var page = _host.Open<RulesPage>("http://localhost/rules");
+        page.WaitForAssertion(() => page.Find("[data-testid=rule-row-name]").TextContent.ShouldBe("Old name"), ItemsWebPageHost.Patience);
+        page.Find("[data-testid=rule-table]").TextContent.ShouldContain("Films");
+
+        await ClickAsync(page, "rule-edit");
+        page.WaitForAssertion(() => ItemsWebPageHost.Input(page, "rule-name").GetAttribute("value").ShouldBe("Old name"), ItemsWebPageHost.Patience);
+        ItemsWebPageHost.Input(page, "rule-targets").GetAttribute("value").ShouldBe("fr");
+        await ItemsWebPageHost.Input(page, "rule-name").ChangeAsync(new ChangeEventArgs { Value = "New name" });
+        await ClickAsync(page, "rule-save");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=rule-row-name]").TextContent.ShouldBe("New name"), ItemsWebPageHost.Patience);
+        var stored = await _host.Client.GetRuleAsync(rule.Id, Ct);
+        (stored.LibraryIds.Single(), stored.SourceLanguages.Single(), stored.Engine, stored.Priority, stored.MinimumItemAge)
+            .ShouldBe((library.Id, "en", "apertium", 7, TimeSpan.FromHours(12)));
+    }
+
     private static IElement CronField(IRenderedComponent<ContainerFragment> page) =>
         page.Find("[data-testid=rule-cron]").Closest(".mud-input-control") ?? page.Find("[data-testid=rule-cron]");
 
