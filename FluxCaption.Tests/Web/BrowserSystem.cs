@@ -87,6 +87,9 @@ public sealed class BrowserSystem : IAsyncDisposable
 
     public Task<IPage> NewPageAsync() => _browser.NewPageAsync();
 
+    /// <summary>An HttpClient with the API key, for test setup a user would do elsewhere (adding and syncing a library).</summary>
+    public HttpClient CreateApiClient() => _api.CreateAuthorizedClient();
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
