@@ -33,6 +33,20 @@ public sealed record JobResponse(
 
     /// <summary>The engines tried, in order, for lines <see cref="Engine"/> cannot translate.</summary>
     public IReadOnlyList<EngineChoice> Fallback { get; init; } = [];
+
+    /// <summary>The library item a library job fills a gap of; null for an uploaded file.</summary>
+    public Guid? MediaItemId { get; init; }
+
+    /// <summary>The rule that planned the job, if one did.</summary>
+    public Guid? RuleId { get; init; }
+
+    public int Priority { get; init; }
+
+    /// <summary>Why a queued job is not running yet (e.g. it needs OCR or speech recognition).</summary>
+    public string? WaitReason { get; init; }
+
+    /// <summary>What the job translates, in words: the uploaded file's name, or the item ("Series S01E02 · Title").</summary>
+    public string? Subject { get; init; }
 }
 
 public sealed record JobError(string Code, string Message);
@@ -67,6 +81,10 @@ public static class JobResponseMapping
     {
         Bilingual = job.Bilingual,
         Proofread = job.Proofread,
+        MediaItemId = job.MediaItemId,
+        RuleId = job.RuleId,
+        Priority = job.Priority,
+        WaitReason = job.WaitReason,
 
         Fallback = ReadFallback(job.FallbackEngines),
     };

@@ -1,4 +1,5 @@
 using FluxCaption.Api.Extensions;
+using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Core.Translation.Engines;
@@ -107,6 +108,7 @@ public static class JobsApi
 
     public static async Task<Results<Ok<JobPageResponse>, ValidationProblem>> ListAsync(
         IJobService jobs,
+        FluxCaptionDbContext db,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken,
         string? status = null,
@@ -142,15 +144,15 @@ public static class JobsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var result = await jobs.ListAsync(filter, page, pageSize, cancellationToken);
-        return TypedResults.Ok(result.ToJobPageResponse());
+        var result = (await jobs.ListAsync(filter, page, pageSize, cancellationToken)).ToJobPageResponse();
+        return TypedResults.Ok(result with { Items = await JobSubjects.NameAsync(db, result.Items, cancellationToken) });
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, IJobService jobs, CancellationToken cancellationToken)
+        Guid id, IJobService jobs, FluxCaptionDbContext db, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(id, cancellationToken);
-        return job is null ? JobNotFound(id) : TypedResults.Ok(job.ToJobResponse());
+        return job is null ? JobNotFound(id) : TypedResults.Ok((await JobSubjects.NameAsync(db, [job.ToJobResponse()], cancellationToken))[0]);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetResultAsync(
