@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Sockets;
+using Bunit;
+using FluxCaption.Tests.Infrastructure;
+using FluxCaption.Tests.TestServers.ScriptedJellyfin;
+using FluxCaption.Web.Components.Pages.Settings;
+using FluxCaption.Web.Services;
+
+namespace FluxCaption.Tests.Web;
+
+/// <summary>The Settings page rendered with bUnit against the real Api: what a user sees, types and clicks.</summary>
+public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheSavedUrlShowsAndTheSavedKeyNeverDoes()
+    {
+        await using var harness = await SettingsAndLibrariesHarness.StartAsync(postgres, redis);
+        await harness.Client.SaveJellyfinSettingsAsync(new JellyfinSettingsUpdate("http://jellyfin.test:8096", "the-saved-key"), Ct);
+
+        var page = harness.Render<SettingsPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-url]").GetAttribute("value").ShouldBe("http://jellyfin.test:8096/"), Patience);
+        page.Find("[data-testid=jellyfin-key]").GetAttribute("value").ShouldBeNullOrEmpty();
+        page.Find("[data-testid=jellyfin-key]").GetAttribute("type").ShouldBe("password");
+        page.Markup.ShouldNotContain("the-saved-key");
+        page.Find("[data-testid=jellyfin-settings]").TextContent.ShouldContain("A key is saved. Leave this empty to keep it.");
+    }
+
+    [Fact]
+    public async Task TestingTheConnectionShowsTheApisVerdictInPlainWords()
+    {
+        await using var harness = await SettingsAndLibrariesHarness.StartAsync(postgres, redis);
+        await using var jellyfin = await ScriptedJellyfinServer.StartAsync(Ct);
+        var page = harness.Render<SettingsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-settings]").TextContent.ShouldContain("No key is saved yet."), Patience);
+
+        var verdict = Test(page, jellyfin.Endpoint.ToString(), jellyfin.ApiKey);
+        verdict.ShouldContain("Connected to Scripted Jellyfin (Jellyfin 12.0.0).");
+
+        Test(page, jellyfin.Endpoint.ToString(), "a-wrong-key").ShouldContain("Jellyfin refused the API key");
+        jellyfin.Version = "10.8.13";
+        Test(page, jellyfin.Endpoint.ToString(), jellyfin.ApiKey).ShouldContain("is too old");
+        Test(page, $"http://127.0.0.1:{ClosedPort()}", jellyfin.ApiKey).ShouldContain("could not be reached");
+        (await harness.Client.GetJellyfinSettingsAsync(Ct)).Url.ShouldBeNull("testing does not save");
+    }
+
+    [Fact]
+    public async Task SavingShowsTheApisReasonNextToTheFieldAndAnEmptyKeyKeepsTheSavedOne()
+    {
+        await using var harness = await SettingsAndLibrariesHarness.StartAsync(postgres, redis);
+        await harness.Client.SaveJellyfinSettingsAsync(new JellyfinSettingsUpdate("http://jellyfin.test:8096", "the-saved-key"), Ct);
+        var page = harness.Render<SettingsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-url]").GetAttribute("value").ShouldNotBeNullOrEmpty(), Patience);
+
+        page.Find("[data-testid=jellyfin-url]").Change("jellyfin.test:8096?x=1");
+        page.Find("[data-testid=jellyfin-save]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-settings] .mud-input-error").TextContent.ShouldContain("not an absolute http or https URL"), Patience);
+
+        page.Find("[data-testid=jellyfin-url]").Change("http://media.test:8096");
+        page.Find("[data-testid=jellyfin-save]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-saved]").TextContent.ShouldContain("Saved."), Patience);
+        (await harness.Client.GetJellyfinSettingsAsync(Ct)).ShouldBe(new JellyfinSettingsView("http://media.test:8096/", IsKeySet: true));
+    }
+
+    [Fact]
+    public async Task EquivalencesAreAddedAndRemovedAsChipsAndSavedInCanonicalForm()
+    {
+        await using var harness = await SettingsAndLibrariesHarness.StartAsync(postgres, redis);
+        var page = harness.Render<SettingsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=equivalences]").TextContent.ShouldContain("None"), Patience);
+
+        page.Find("[data-testid=coverage-forced]").Change(true);
+        page.Find("[data-testid=equivalence-covering]").Change("zh-TW");
+        page.Find("[data-testid=equivalence-covered]").Change("zh-CN");
+        page.Find("[data-testid=equivalence-add]").Click();
+        page.Find("[data-testid=coverage-save]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=coverage-saved]"), Patience);
+        page.Find("[data-testid=equivalence]").TextContent.ShouldContain("zh-Hant = zh-Hans");
+        var saved = await harness.Client.GetCoverageSettingsAsync(Ct);
+        saved.ForcedCounts.ShouldBeTrue();
+        saved.Equivalences.ShouldBe(["zh-Hant=zh-Hans"]);
+
+        page.Find("[data-testid=equivalence] .mud-chip-close-button").Click();
+        page.Find("[data-testid=coverage-save]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=coverage-saved]"), Patience);
+        (await harness.Client.GetCoverageSettingsAsync(Ct)).Equivalences.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AnEquivalenceTheApiRefusesShowsItsReason()
+    {
+        await using var harness = await SettingsAndLibrariesHarness.StartAsync(postgres, redis);
+        var page = harness.Render<SettingsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=equivalences]"), Patience);
+
+        page.Find("[data-testid=equivalence-covering]").Change("klingon");
+        page.Find("[data-testid=equivalence-covered]").Change("en");
+        page.Find("[data-testid=equivalence-add]").Click();
+        page.Find("[data-testid=coverage-save]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=coverage-settings] [data-testid=problem]").TextContent.ShouldContain("'klingon=en'"), Patience);
+        (await harness.Client.GetCoverageSettingsAsync(Ct)).Equivalences.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RotatingTheWebhookSecretShowsItOnceWithTheUrlAndHeaderThePluginNeeds()
+    {
+        await using var harness = await SettingsAndLibrariesHarness.StartAsync(postgres, redis);
+        var page = harness.Render<SettingsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=webhook-state]").TextContent.ShouldContain("No secret yet"), Patience);
+
+        page.Find("[data-testid=webhook-rotate]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=webhook-secret]").TextContent.ShouldContain("it will not be shown again"), Patience);
+        var url = page.Find("[data-testid=webhook-url]").TextContent;
+        url.ShouldStartWith("POST http");
+        url.ShouldEndWith("/api/webhooks/jellyfin");
+        var header = page.Find("[data-testid=webhook-header]").TextContent.Split(": ", 2);
+        header[0].ShouldBe("X-FluxCaption-Secret");
+        page.Find("[data-testid=webhook-copy-secret]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=webhook-copied]").TextContent.ShouldBe("Copied to the clipboard."), Patience);
+        harness.Bunit.JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments.ShouldBe([header[1]]);
+
+        // The secret on screen is the one the webhook accepts.
+        using var anonymous = harness.CreateAnonymousClient();
+        using var call = new HttpRequestMessage(HttpMethod.Post, "api/webhooks/jellyfin")
+        {
+            Content = new StringContent("""{"NotificationType":"PlaybackStart"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        call.Headers.Add(header[0], header[1]);
+        (await anonymous.SendAsync(call, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // Coming back to the page later: the secret is no longer anywhere on it.
+        await harness.Bunit.DisposeComponentsAsync();
+        var again = harness.Render<SettingsPage>();
+        again.WaitForAssertion(() => again.Find("[data-testid=webhook-state]").TextContent.ShouldContain("A secret is set"), Patience);
+        again.Markup.ShouldNotContain(header[1]);
+    }
+
+    /// <summary>Fills in URL and key, presses "Test connection" and reads the verdict once it is there.</summary>
+    private static string Test(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string url, string key)
+    {
+        page.Find("[data-testid=jellyfin-url]").Change(url);
+        page.Find("[data-testid=jellyfin-key]").Change(key);
+        page.Find("[data-testid=jellyfin-test]").Click();
+        string? verdict = null;
+        page.WaitForAssertion(() => verdict = page.Find("[data-testid=jellyfin-verdict]").TextContent, Patience);
+        return verdict!;
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
