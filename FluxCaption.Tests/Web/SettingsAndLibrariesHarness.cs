@@ -60,3 +60,16 @@ internal sealed class SettingsAndLibrariesHarness : IAsyncDisposable
         await _api.DisposeAsync();
     }
 }
+
+/// <summary>
+/// What a user does, done on the renderer's thread: finding an element and firing its event in one step,
+/// so a re-render by a poll or an Api answer in between cannot leave the event pointing at an old tree.
+/// </summary>
+internal static class SettingsAndLibrariesActions
+{
+    public static Task ClickOnAsync(this IRenderedComponent<IComponent> page, string selector) =>
+        page.InvokeAsync(() => page.Find(selector).Click());
+
+    public static Task ChangeToAsync<T>(this IRenderedComponent<IComponent> page, string selector, T value) =>
+        page.InvokeAsync(() => page.Find(selector).Change(value));
+}

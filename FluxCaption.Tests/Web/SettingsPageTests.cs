@@ -38,13 +38,13 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         var page = harness.Render<SettingsPage>();
         page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-settings]").TextContent.ShouldContain("No key is saved yet."), Patience);
 
-        var verdict = Test(page, jellyfin.Endpoint.ToString(), jellyfin.ApiKey);
+        var verdict = await TestAsync(page, jellyfin.Endpoint.ToString(), jellyfin.ApiKey);
         verdict.ShouldContain("Connected to Scripted Jellyfin (Jellyfin 12.0.0).");
 
-        Test(page, jellyfin.Endpoint.ToString(), "a-wrong-key").ShouldContain("Jellyfin refused the API key");
+        (await TestAsync(page, jellyfin.Endpoint.ToString(), "a-wrong-key")).ShouldContain("Jellyfin refused the API key");
         jellyfin.Version = "10.8.13";
-        Test(page, jellyfin.Endpoint.ToString(), jellyfin.ApiKey).ShouldContain("is too old");
-        Test(page, $"http://127.0.0.1:{ClosedPort()}", jellyfin.ApiKey).ShouldContain("could not be reached");
+        (await TestAsync(page, jellyfin.Endpoint.ToString(), jellyfin.ApiKey)).ShouldContain("is too old");
+        (await TestAsync(page, $"http://127.0.0.1:{ClosedPort()}", jellyfin.ApiKey)).ShouldContain("could not be reached");
         (await harness.Client.GetJellyfinSettingsAsync(Ct)).Url.ShouldBeNull("testing does not save");
     }
 
@@ -56,12 +56,12 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         var page = harness.Render<SettingsPage>();
         page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-url]").GetAttribute("value").ShouldNotBeNullOrEmpty(), Patience);
 
-        page.Find("[data-testid=jellyfin-url]").Change("jellyfin.test:8096?x=1");
-        page.Find("[data-testid=jellyfin-save]").Click();
+        await page.ChangeToAsync("[data-testid=jellyfin-url]", "jellyfin.test:8096?x=1");
+        await page.ClickOnAsync("[data-testid=jellyfin-save]");
         page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-settings] .mud-input-error").TextContent.ShouldContain("not an absolute http or https URL"), Patience);
 
-        page.Find("[data-testid=jellyfin-url]").Change("http://media.test:8096");
-        page.Find("[data-testid=jellyfin-save]").Click();
+        await page.ChangeToAsync("[data-testid=jellyfin-url]", "http://media.test:8096");
+        await page.ClickOnAsync("[data-testid=jellyfin-save]");
         page.WaitForAssertion(() => page.Find("[data-testid=jellyfin-saved]").TextContent.ShouldContain("Saved."), Patience);
         (await harness.Client.GetJellyfinSettingsAsync(Ct)).ShouldBe(new JellyfinSettingsView("http://media.test:8096/", IsKeySet: true));
     }
@@ -73,11 +73,11 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         var page = harness.Render<SettingsPage>();
         page.WaitForAssertion(() => page.Find("[data-testid=equivalences]").TextContent.ShouldContain("None"), Patience);
 
-        page.Find("[data-testid=coverage-forced]").Change(true);
-        page.Find("[data-testid=equivalence-covering]").Change("zh-TW");
-        page.Find("[data-testid=equivalence-covered]").Change("zh-CN");
-        page.Find("[data-testid=equivalence-add]").Click();
-        page.Find("[data-testid=coverage-save]").Click();
+        await page.ChangeToAsync("[data-testid=coverage-forced]", true);
+        await page.ChangeToAsync("[data-testid=equivalence-covering]", "zh-TW");
+        await page.ChangeToAsync("[data-testid=equivalence-covered]", "zh-CN");
+        await page.ClickOnAsync("[data-testid=equivalence-add]");
+        await page.ClickOnAsync("[data-testid=coverage-save]");
 
         page.WaitForAssertion(() => page.Find("[data-testid=coverage-saved]"), Patience);
         page.Find("[data-testid=equivalence]").TextContent.ShouldContain("zh-Hant = zh-Hans");
@@ -85,8 +85,8 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         saved.ForcedCounts.ShouldBeTrue();
         saved.Equivalences.ShouldBe(["zh-Hant=zh-Hans"]);
 
-        page.Find("[data-testid=equivalence] .mud-chip-close-button").Click();
-        page.Find("[data-testid=coverage-save]").Click();
+        await page.ClickOnAsync("[data-testid=equivalence] .mud-chip-close-button");
+        await page.ClickOnAsync("[data-testid=coverage-save]");
         page.WaitForAssertion(() => page.Find("[data-testid=coverage-saved]"), Patience);
         (await harness.Client.GetCoverageSettingsAsync(Ct)).Equivalences.ShouldBeEmpty();
     }
@@ -98,10 +98,10 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         var page = harness.Render<SettingsPage>();
         page.WaitForAssertion(() => page.Find("[data-testid=equivalences]"), Patience);
 
-        page.Find("[data-testid=equivalence-covering]").Change("klingon");
-        page.Find("[data-testid=equivalence-covered]").Change("en");
-        page.Find("[data-testid=equivalence-add]").Click();
-        page.Find("[data-testid=coverage-save]").Click();
+        await page.ChangeToAsync("[data-testid=equivalence-covering]", "klingon");
+        await page.ChangeToAsync("[data-testid=equivalence-covered]", "en");
+        await page.ClickOnAsync("[data-testid=equivalence-add]");
+        await page.ClickOnAsync("[data-testid=coverage-save]");
 
         page.WaitForAssertion(() => page.Find("[data-testid=coverage-settings] [data-testid=problem]").TextContent.ShouldContain("'klingon=en'"), Patience);
         (await harness.Client.GetCoverageSettingsAsync(Ct)).Equivalences.ShouldBeEmpty();
@@ -114,7 +114,7 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         var page = harness.Render<SettingsPage>();
         page.WaitForAssertion(() => page.Find("[data-testid=webhook-state]").TextContent.ShouldContain("No secret yet"), Patience);
 
-        page.Find("[data-testid=webhook-rotate]").Click();
+        await page.ClickOnAsync("[data-testid=webhook-rotate]");
 
         page.WaitForAssertion(() => page.Find("[data-testid=webhook-secret]").TextContent.ShouldContain("it will not be shown again"), Patience);
         var url = page.Find("[data-testid=webhook-url]").TextContent;
@@ -122,7 +122,7 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         url.ShouldEndWith("/api/webhooks/jellyfin");
         var header = page.Find("[data-testid=webhook-header]").TextContent.Split(": ", 2);
         header[0].ShouldBe("X-FluxCaption-Secret");
-        page.Find("[data-testid=webhook-copy-secret]").Click();
+        await page.ClickOnAsync("[data-testid=webhook-copy-secret]");
         page.WaitForAssertion(() => page.Find("[data-testid=webhook-copied]").TextContent.ShouldBe("Copied to the clipboard."), Patience);
         harness.Bunit.JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments.ShouldBe([header[1]]);
 
@@ -143,11 +143,11 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
     }
 
     /// <summary>Fills in URL and key, presses "Test connection" and reads the verdict once it is there.</summary>
-    private static string Test(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string url, string key)
+    private static async Task<string> TestAsync(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string url, string key)
     {
-        page.Find("[data-testid=jellyfin-url]").Change(url);
-        page.Find("[data-testid=jellyfin-key]").Change(key);
-        page.Find("[data-testid=jellyfin-test]").Click();
+        await page.ChangeToAsync("[data-testid=jellyfin-url]", url);
+        await page.ChangeToAsync("[data-testid=jellyfin-key]", key);
+        await page.ClickOnAsync("[data-testid=jellyfin-test]");
         string? verdict = null;
         page.WaitForAssertion(() => verdict = page.Find("[data-testid=jellyfin-verdict]").TextContent, Patience);
         return verdict!;
