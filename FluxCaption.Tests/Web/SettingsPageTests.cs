@@ -127,19 +127,21 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         harness.Bunit.JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments.ShouldBe([header[1]]);
 
         // The secret on screen is the one the webhook accepts.
-        using var anonymous = harness.CreateAnonymousClient();
-        using var call = new HttpRequestMessage(HttpMethod.Post, "api/webhooks/jellyfin")
-        {
-            Content = new StringContent("""{"NotificationType":"PlaybackStart"}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        call.Headers.Add(header[0], header[1]);
-        (await anonymous.SendAsync(call, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await CallWebhookAsync(harness, header[0], header[1])).ShouldBe(HttpStatusCode.NoContent);
 
         // Coming back to the page later: the secret is no longer anywhere on it.
         await harness.Bunit.DisposeComponentsAsync();
         var again = harness.Render<SettingsPage>();
         again.WaitForAssertion(() => again.Find("[data-testid=webhook-state]").TextContent.ShouldContain("A secret is set"), Patience);
         again.Markup.ShouldNotContain(header[1]);
+
+        // Rotating a set secret asks first; "Cancel" leaves the plugin's secret working.
+        await again.ClickOnAsync("[data-testid=webhook-rotate]");
+        again.WaitForAssertion(() => again.Find(".mud-dialog").TextContent.ShouldContain("stops working at once"), Patience);
+        await again.InvokeAsync(() => again.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click());
+        again.WaitForAssertion(() => again.FindAll(".mud-dialog").ShouldBeEmpty(), Patience);
+        again.FindAll("[data-testid=webhook-secret]").ShouldBeEmpty();
+        (await CallWebhookAsync(harness, header[0], header[1])).ShouldBe(HttpStatusCode.NoContent);
     }
 
     /// <summary>Fills in URL and key, presses "Test connection" and reads the verdict once it is there.</summary>
@@ -151,6 +153,18 @@ public sealed class SettingsPageTests(PostgresServer postgres, RedisServer redis
         string? verdict = null;
         page.WaitForAssertion(() => verdict = page.Find("[data-testid=jellyfin-verdict]").TextContent, Patience);
         return verdict!;
+    }
+
+    private static async Task<HttpStatusCode> CallWebhookAsync(SettingsAndLibrariesHarness harness, string header, string secret)
+    {
+        using var anonymous = harness.CreateAnonymousClient();
+        using var call = new HttpRequestMessage(HttpMethod.Post, "api/webhooks/jellyfin")
+        {
+            Content = new StringContent("""{"NotificationType":"PlaybackStart"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        call.Headers.Add(header, secret);
+        using var response = await anonymous.SendAsync(call, Ct);
+        return response.StatusCode;
     }
 
     private static int ClosedPort()
