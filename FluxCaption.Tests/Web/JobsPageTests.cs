@@ -4,6 +4,7 @@ using FluxCaption.Core.Jobs;
 using FluxCaption.Tests.Infrastructure;
 using FluxCaption.Web.Components.Pages.Jobs;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
 using TestContext = Xunit.TestContext;
 
 namespace FluxCaption.Tests.Web;
@@ -36,6 +37,27 @@ public sealed class JobsPageTests(PostgresServer postgres, RedisServer redis) : 
         rows[0].TextContent.ShouldNotContain("Retry");
         rows[1].TextContent.ShouldContain("Retry");
         rows[2].QuerySelector("a[href^='/download/']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task ARowSaysWhichItemItIsForAndWhyAQueuedJobWaits()
+    {
+        var library = await _host.Data.AddLibraryAsync("Shows");
+        var episode = await _host.Data.AddEpisodeAsync(library, "Northern Lights", 1, 2, "The Pilot");
+        var id = await _host.Data.AddJobAsync(episode.Id, "es", JobStatus.Queued);
+        await using (var db = _host.Data.NewDbContext())
+        {
+            await db.Jobs.Where(job => job.Id == id).ExecuteUpdateAsync(set => set
+                .SetProperty(job => job.Stage, JobStage.Asr)
+                .SetProperty(job => job.WaitReason, "Only a bitmap subtitle (hdmv_pgs_subtitle, en): it needs OCR; OCR is not available yet."), Ct);
+        }
+
+        var page = _host.Open<JobsPage>("http://localhost/jobs");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=job-row-subject]").TextContent.Trim().ShouldBe("Northern Lights S01E02 · The Pilot"), ItemsWebPageHost.Patience);
+        page.Find("[data-testid=job-row-subject] a").GetAttribute("href").ShouldBe($"items/{episode.Id}");
+        page.Find("[data-testid=job-row-note]").TextContent.Trim()
+            .ShouldBe("Waiting: Only a bitmap subtitle (hdmv_pgs_subtitle, en): it needs OCR; OCR is not available yet.");
     }
 
     [Fact]

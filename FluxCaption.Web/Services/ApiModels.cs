@@ -22,6 +22,15 @@ public sealed record JobView(
 
     public bool Proofread { get; init; }
 
+    /// <summary>The library item a library job fills a gap of; null for an uploaded file.</summary>
+    public Guid? MediaItemId { get; init; }
+
+    /// <summary>Why a queued job is not running yet (e.g. it needs OCR).</summary>
+    public string? WaitReason { get; init; }
+
+    /// <summary>The uploaded file's name, or the item ("Series S01E02 · Title").</summary>
+    public string? Subject { get; init; }
+
     public bool IsTerminal => Status is "succeeded" or "failed" or "cancelled";
 }
 

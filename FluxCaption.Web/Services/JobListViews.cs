@@ -39,6 +39,11 @@ public static class JobWords
             return $"Already covered: {job.Error!.Message}";
         }
 
+        if (job.Status == "queued" && !string.IsNullOrWhiteSpace(job.WaitReason))
+        {
+            return $"Waiting: {job.WaitReason}";
+        }
+
         return job.Error is { } error ? $"{error.Message} ({error.Code})" : null;
     }
 
