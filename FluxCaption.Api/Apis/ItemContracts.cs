@@ -18,7 +18,14 @@ public sealed record ItemSummaryResponse(
     IReadOnlyList<string> SubtitleLanguages,
     IReadOnlyList<string> MissingLanguages,
     DateTimeOffset FirstSeenAt,
-    DateTimeOffset? GoneAt);
+    DateTimeOffset? GoneAt)
+{
+    /// <summary>The subtitle tracks with their flags (forced, SDH, text or bitmap, written by FluxCaption).</summary>
+    public IReadOnlyList<MediaTrack> SubtitleTracks { get; init; } = [];
+
+    /// <summary>The item's queued, running and paused jobs, so a list shows gaps being filled without a read per row.</summary>
+    public IReadOnlyList<JobResponse> ActiveJobs { get; init; } = [];
+}
 
 public sealed record ItemPageResponse(IReadOnlyList<ItemSummaryResponse> Items, int Page, int PageSize, int Total);
 

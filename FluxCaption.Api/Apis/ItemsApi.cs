@@ -61,8 +61,16 @@ public static class ItemsApi
         var rules = await settings.GetCoverageRulesAsync(cancellationToken);
         var coverage = await LibraryCoverage.LoadAsync(db, cancellationToken);
         var (items, total) = await new ItemQuery(library, q, missingLanguage, gone, hasJob, page, pageSize).RunAsync(db, rules, cancellationToken);
+        var itemIds = items.Select(item => item.Id).ToList();
+        var active = (await db.Jobs.AsNoTracking()
+                .Where(job => job.MediaItemId != null && itemIds.Contains(job.MediaItemId.Value)
+                    && (job.Status == JobStatus.Queued || job.Status == JobStatus.Running || job.Status == JobStatus.Paused))
+                .OrderBy(job => job.TargetLanguage)
+                .ToListAsync(cancellationToken))
+            .ToLookup(job => job.MediaItemId!.Value);
         return TypedResults.Ok(new ItemPageResponse(
-            [.. items.Select(item => ToSummary(item, coverage, rules))], page, pageSize, total));
+            [.. items.Select(item => ToSummary(item, coverage, rules) with { ActiveJobs = [.. active[item.Id].Select(job => job.ToJobResponse())] })],
+            page, pageSize, total));
     }
 
     public static async Task<Results<Ok<ItemDetailResponse>, ProblemHttpResult>> GetAsync(
@@ -151,5 +159,8 @@ public static class ItemsApi
         [.. item.Streams.Where(track => track.Kind == MediaTrackKind.Subtitle).Select(track => track.Language).Distinct(StringComparer.Ordinal)],
         CoverageEvaluator.Missing(item.Streams, coverage.WantedFor(item.LibraryId), rules),
         item.FirstSeenAt,
-        item.GoneAt);
+        item.GoneAt)
+    {
+        SubtitleTracks = [.. item.Streams.Where(track => track.Kind == MediaTrackKind.Subtitle)],
+    };
 }

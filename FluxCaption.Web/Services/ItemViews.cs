@@ -17,6 +17,12 @@ public sealed record ItemSummaryView(
     DateTimeOffset FirstSeenAt,
     DateTimeOffset? GoneAt)
 {
+    /// <summary>The subtitle tracks with their flags (forced, SDH, bitmap, ours).</summary>
+    public IReadOnlyList<TrackView> SubtitleTracks { get; init; } = [];
+
+    /// <summary>The item's queued, running and paused jobs.</summary>
+    public IReadOnlyList<JobView> ActiveJobs { get; init; } = [];
+
     /// <summary>"Series S01E02 · Title" for an episode, the title otherwise.</summary>
     public string DisplayTitle => SeriesName is null
         ? Title

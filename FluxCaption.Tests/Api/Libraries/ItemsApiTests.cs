@@ -156,6 +156,25 @@ public sealed class ItemsApiTests(PostgresServer postgres, RedisServer redis) : 
         page.GetProperty("items").GetArrayLength().ShouldBe(200);
     }
 
+    [Fact]
+    public async Task EachListedItemCarriesItsTrackFlagsAndItsActiveJobsOnly()
+    {
+        var item = LibraryApiHost.Item(_films, "Flagged", LibraryApiHost.Subtitle("fr", forced: true), LibraryApiHost.Subtitle("de", text: false));
+        await _host.AddItemsAsync(item);
+        var running = await AddJobAsync(item.Id, "es", JobStatus.Running);
+        await AddJobAsync(item.Id, "it", JobStatus.Succeeded);
+
+        var listed = (await _host.GetJsonAsync("/api/items")).GetProperty("items").EnumerateArray().Single();
+
+        var tracks = listed.GetProperty("subtitleTracks").EnumerateArray()
+            .Select(t => (t.GetProperty("language").GetString(), t.GetProperty("isForced").GetBoolean(), t.GetProperty("isText").GetBoolean()))
+            .ToList();
+        tracks.ShouldBe([("fr", true, true), ("de", false, false)]);
+        var jobs = listed.GetProperty("activeJobs").EnumerateArray().ToList();
+        jobs.ShouldHaveSingleItem().GetProperty("id").GetGuid().ShouldBe(running);
+        jobs[0].GetProperty("status").GetString().ShouldBe("running");
+    }
+
     private async Task<List<string?>> TitlesAsync(string url) =>
         (await _host.GetJsonAsync(url)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ToList();
 
