@@ -34,6 +34,31 @@ public sealed class LibrariesApiClientTests(PostgresServer postgres, RedisServer
     }
 
     [Fact]
+    public async Task ASyncTheApiStoredButHasNotStartedIsListedAsWaitingForEveryReader()
+    {
+        await using var api = await ApiFactory.CreateAsync(postgres, redis);
+        using var http = api.CreateAuthorizedClient();
+        var client = new FluxCaptionApiClient(http);
+        var movies = await client.AddLocalLibraryAsync(new NewLocalLibrary("Movies", Directory.CreateDirectory(Path.Combine(_folder, "Movies")).FullName, false), Ct);
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<FluxCaption.Core.Data.FluxCaptionDbContext>();
+        FluxCaption.Core.Data.DataExtensions.Configure(options, api.DatabaseConnectionString);
+        await using (var db = new FluxCaption.Core.Data.FluxCaptionDbContext(options.Options))
+        {
+            // Waiting for its retry after a failed attempt: stored, pending, not running.
+            var target = movies.Id.ToString();
+            db.LibraryRequests.Add(new FluxCaption.Core.Libraries.Requests.LibraryRequest
+            {
+                Id = Guid.NewGuid(), Kind = FluxCaption.Core.Libraries.Requests.LibraryRequestKind.FullSync, Target = target,
+                DedupeKey = FluxCaption.Core.Libraries.Requests.LibraryRequest.DedupeKeyFor(FluxCaption.Core.Libraries.Requests.LibraryRequestKind.FullSync, target),
+                RequestedAt = DateTimeOffset.UtcNow, Attempts = 1, NotBefore = DateTimeOffset.UtcNow.AddHours(1), LastError = "disk busy",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (await client.ListWaitingSyncsAsync(Ct)).ShouldBe([movies.Id]);
+    }
+
+    [Fact]
     public async Task ASyncOfAFolderRunsInTheBackgroundAndTheListShowsItsResult()
     {
         await using var api = await ApiFactory.CreateAsync(postgres, redis);

@@ -11,6 +11,17 @@ public sealed partial class FluxCaptionApiClient
         return await ReadAsync<List<LibraryView>>(response, cancellationToken);
     }
 
+    /// <summary>The libraries with a sync the Api accepted and has not started yet (stored requests, so every tab and reload sees them).</summary>
+    public async Task<IReadOnlySet<Guid>> ListWaitingSyncsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("api/libraries/requests?state=pending&pageSize=200", cancellationToken);
+        var page = await ReadAsync<LibraryRequestPageView>(response, cancellationToken);
+        return page.Items
+            .Where(request => request.Kind is "sync" or "fullSync" && Guid.TryParse(request.Target, out _))
+            .Select(request => Guid.Parse(request.Target))
+            .ToHashSet();
+    }
+
     public async Task<LibraryView> GetLibraryAsync(Guid id, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync($"api/libraries/{id}", cancellationToken);

@@ -32,3 +32,8 @@ public sealed record LibraryChange(string? Name = null, bool? WriteBack = null, 
 
 /// <param name="Queued">False when the same sync was already waiting to run.</param>
 public sealed record LibrarySyncRequested(Guid LibraryId, bool Full, bool Queued);
+
+/// <summary>A sync, rule run or webhook item the Api accepted and has not finished (<c>GET /api/libraries/requests</c>).</summary>
+public sealed record LibraryRequestView(Guid Id, string Kind, string Target, string State, DateTimeOffset RequestedAt, int Attempts, string? LastError);
+
+public sealed record LibraryRequestPageView(IReadOnlyList<LibraryRequestView> Items, int Page, int PageSize, int Total);
