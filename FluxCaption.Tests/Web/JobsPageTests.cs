@@ -86,4 +86,17 @@ public sealed class JobsPageTests(PostgresServer postgres, RedisServer redis) : 
         page.Find("[data-testid=job-table]").TextContent.ShouldContain("Retry");
         (await _host.Client.GetJobAsync(id, Ct)).Status.ShouldBe("cancelled");
     }
+
+    [Theory]
+    [InlineData("waiting for speech recognition (not available yet)", "Waiting for speech recognition (not available yet)")]
+    [InlineData("Only a bitmap subtitle: it needs OCR.", "Waiting: Only a bitmap subtitle: it needs OCR.")]
+    public void AWaitReasonReadsAsOneSentence(string reason, string note)
+    {
+        var job = new FluxCaption.Web.Services.JobView(Guid.NewGuid(), "queued", "asr", 0, null, "es", "apertium", null, "srt", null, null, 0, DateTimeOffset.UtcNow, null, null)
+        {
+            WaitReason = reason,
+        };
+
+        FluxCaption.Web.Services.JobWords.Note(job).ShouldBe(note);
+    }
 }

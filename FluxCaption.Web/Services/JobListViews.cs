@@ -41,7 +41,10 @@ public static class JobWords
 
         if (job.Status == "queued" && !string.IsNullOrWhiteSpace(job.WaitReason))
         {
-            return $"Waiting: {job.WaitReason}";
+            // Some reasons already start with "waiting for ...": say it once.
+            return job.WaitReason.StartsWith("waiting", StringComparison.OrdinalIgnoreCase)
+                ? char.ToUpperInvariant(job.WaitReason[0]) + job.WaitReason[1..]
+                : $"Waiting: {job.WaitReason}";
         }
 
         return job.Error is { } error ? $"{error.Message} ({error.Code})" : null;

@@ -18,7 +18,7 @@ public sealed partial class RuleRunner(
 {
     public async Task<RuleRunOutcome> RunAsync(Guid ruleId, CancellationToken cancellationToken)
     {
-        var rule = await db.AutoTranslationRules.SingleOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
+        var rule = await db.AutoTranslationRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
         if (rule is null)
         {
             return new RuleRunOutcome(ruleId, RuleRunStatus.NotFound, [], null, null);
@@ -52,10 +52,16 @@ public sealed partial class RuleRunner(
             errors.Add($"planning: {exception.Message}");
         }
 
-        rule.LastRunAt = clock.GetUtcNow();
-        rule.LastRunStatus = errors.Count == 0 ? "succeeded" : "failed";
-        rule.LastRunError = errors.Count == 0 ? null : string.Join('\n', errors);
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Written by id, not through the tracked entity: the sync and the planner clear this context's
+        // change tracker as they batch, so the entity read above is no longer tracked here.
+        var ranAt = clock.GetUtcNow();
+        var status = errors.Count == 0 ? "succeeded" : "failed";
+        var error = errors.Count == 0 ? null : string.Join('\n', errors);
+        await db.AutoTranslationRules.Where(r => r.Id == rule.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.LastRunAt, ranAt)
+            .SetProperty(r => r.LastRunStatus, status)
+            .SetProperty(r => r.LastRunError, error), CancellationToken.None);
+        (rule.LastRunAt, rule.LastRunStatus, rule.LastRunError) = (ranAt, status, error);
         LogRuleRan(logger, rule.Id, rule.LastRunStatus, summaries.Count, plan?.JobsCreated ?? 0);
         return new RuleRunOutcome(
             rule.Id, errors.Count == 0 ? RuleRunStatus.Succeeded : RuleRunStatus.Failed, summaries, plan, rule.LastRunError);
