@@ -1,76 +1,88 @@
-// The FluxCaption distributed application. Every call here is one listed in
-// shared/reference/aspire.md (checked against the Aspire 13.5 sources); this project cannot be
-// restored on machines without the Aspire packages, so it is kept out of FluxCaption.Ci.slnf.
+using System.Security.Cryptography;
+using FluxCaption.AppHost;
+using FluxCaption.AppHost.Infrastructure;
+using FluxCaption.AppHost.Llm;
+using FluxCaption.AppHost.Run;
+using Microsoft.Extensions.Configuration;
+
+// The FluxCaption distributed application. Without a container runtime PostgreSQL and Redis run from the
+// machine's binaries as executable resources; with one (and when publishing) as containers, with Ollama.
 var builder = DistributedApplication.CreateBuilder(args);
 var config = builder.Configuration;
+var isRun = builder.ExecutionContext.IsRunMode;
 
-var modelName = config["FluxCaption:OllamaModel"] ?? "qwen2.5:7b-instruct";
-var workerReplicas = int.TryParse(config["FluxCaption:WorkerReplicas"], out var replicas) && replicas > 0 ? replicas : 1;
+var mode = InfrastructureModeResolver.Resolve(
+    config[InfrastructureModeResolver.SettingName],
+    builder.ExecutionContext.IsPublishMode,
+    () => InfrastructureModeResolver.ContainerRuntimeAnswers(config["ASPIRE_CONTAINER_RUNTIME"]));
+var state = isRun ? new StateFolder(config[StateFolder.SettingName] ?? Path.Combine(builder.AppHostDirectory, "..", ".fluxcaption")) : null;
 
-var postgres = builder.AddPostgres("postgres").WithPgWeb();
-if (builder.ExecutionContext.IsRunMode)
+if (state is not null)
 {
-    postgres.WithDataVolume();
+    // Generated once and kept in the state folder, never asked for; a configured value wins.
+    config["Parameters:api-key"] ??= state.GetOrCreateSecret(RunSummary.ApiKeyFileName, () => "fc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
+    // A known login token lets the run summary print the dashboard's login link.
+    config["AppHost:BrowserToken"] ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
-var database = postgres.AddDatabase("fluxcaption");
+var infrastructure = builder.AddFluxCaptionInfrastructure(mode, state);
+var llm = builder.AddFluxCaptionLlm(mode);
+var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true);
+var environment = builder.Environment.EnvironmentName;
+var dashboardUrl = RunSummary.DashboardUrl(config);
 
-// A data volume turns on Redis persistence: stream entries survive a Redis restart.
-var redis = builder.AddRedis("redis").WithDataVolume().WithRedisInsight();
-
-var ollama = builder.AddOllama("ollama").WithDataVolume().WithLifetime(ContainerLifetime.Persistent);
-if (config["FluxCaption:OllamaGpu"] == "true")
-{
-    ollama.WithGPUSupport();
-}
-
-var llm = ollama.AddModel("llm", modelName);
-
-var whisper = builder.AddContainer("whisper", "ghcr.io/speaches-ai/speaches", "latest-cpu")
-    .WithHttpEndpoint(targetPort: 8000, name: "http");
-
-// One key for the Api; the Web app calls the Api with it on the user's behalf.
-var apiKey = builder.AddParameter("api-key", secret: true);
-
-var migrations = builder.AddProject<Projects.FluxCaption_Api>("migrations")
+var migrations = builder.AddProject<Projects.FluxCaption_Api>("migrations", o => o.ExcludeLaunchProfile = true)
     .WithArgs("migrate")
-    .WithReference(database)
-    .WaitFor(database);
+    .WithEnvironment("DOTNET_ENVIRONMENT", environment)
+    .WithFluxCaptionData(infrastructure);
 
 var api = builder.AddProject<Projects.FluxCaption_Api>("api")
-    .WithReference(database)
-    .WithReference(redis)
-    .WithReference(llm)
+    .WithFluxCaptionData(infrastructure)
+    .WithFluxCaptionLlm(llm, config)
     .WithEnvironment("Api__Key", apiKey)
-    .WaitFor(redis)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health");
 
-// The Worker listens on HTTP only for /health and /alive; its launch profile gives every replica
-// its own port, so replicas and the scheduler never collide on Kestrel's default.
-builder.AddProject<Projects.FluxCaption_Worker>("worker")
-    .WithReference(database)
-    .WithReference(redis)
-    .WithReference(llm)
-    .WithEnvironment("Speech__Endpoint", whisper.GetEndpoint("http"))
+// The Worker serves only /health and /alive: no launch profile, so the scheduler and every replica get
+// ports of their own instead of clashing on one.
+var worker = builder.AddProject<Projects.FluxCaption_Worker>("worker", o => o.ExcludeLaunchProfile = true)
+    .WithHttpEndpoint(name: "http")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithEnvironment("Worker__Roles", "consumer")
-    .WaitFor(redis)
-    .WaitFor(llm)
+    .WithFluxCaptionData(infrastructure)
+    .WithFluxCaptionLlm(llm, config)
     .WaitForCompletion(migrations)
-    .WithReplicas(workerReplicas);
+    .WithHttpHealthCheck("/health")
+    .WithReplicas(Math.Max(1, config.GetValue("FluxCaption:WorkerReplicas", 1)));
 
-builder.AddProject<Projects.FluxCaption_Worker>("scheduler")
-    .WithReference(database)
-    .WithReference(redis)
+builder.AddProject<Projects.FluxCaption_Worker>("scheduler", o => o.ExcludeLaunchProfile = true)
+    .WithHttpEndpoint(name: "http")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithEnvironment("Worker__Roles", "scheduler")
-    .WaitFor(redis)
-    .WaitForCompletion(migrations);
+    .WithFluxCaptionData(infrastructure)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.FluxCaption_Web>("web")
+var web = builder.AddProject<Projects.FluxCaption_Web>("web")
     .WithExternalHttpEndpoints()
     .WithReference(api)
     .WithEnvironment("FluxCaptionApi__ApiKey", apiKey)
+    .WithEnvironment("Links__ApiUrl", api.GetEndpoint("http"))
     .WaitFor(api)
     .WithHttpHealthCheck("/health");
+
+api.WithEnvironment("Links__WebUrl", web.GetEndpoint("http"));
+if (dashboardUrl is not null && isRun)
+{
+    api.WithEnvironment("Links__DashboardUrl", dashboardUrl);
+    web.WithEnvironment("Links__DashboardUrl", dashboardUrl);
+}
+
+api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
+
+if (state is not null)
+{
+    RunSummary.WriteWhenApiIsHealthy(builder, state, api, web, apiKey);
+}
 
 builder.Build().Run();
