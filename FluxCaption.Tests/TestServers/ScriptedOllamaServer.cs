@@ -29,12 +29,17 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedOllamaRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly InFlightGauge _chats = new();
+    private readonly ConcurrentDictionary<string, bool> _installed = new(StringComparer.OrdinalIgnoreCase);
 
     private ScriptedOllamaServer(WebApplication app, string model)
     {
         _app = app;
         Model = model;
+        _installed[model] = true;
     }
+
+    /// <summary>Models that POST /api/pull can fetch (the registry behind this server); others fail as Ollama does.</summary>
+    public ISet<string> PullableModels { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Endpoint { get; private set; } = null!;
@@ -122,19 +127,17 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
         app.MapGet("/api/version", () => Results.Json(new { version = "0.12.6" }));
         app.MapGet("/api/tags", () => Results.Json(new
         {
-            models = new[]
+            models = _installed.Keys.Order(StringComparer.Ordinal).Select(name => new
             {
-                new
-                {
-                    name = Model,
-                    model = Model,
-                    modified_at = "2026-01-01T00:00:00Z",
-                    size = 4_683_087_332L,
-                    digest = "845dbda0ea48ed749caafd9e6037047aa19acfcfd82e704d7ca97d631a0b697e",
-                    details = new { format = "gguf", family = "qwen2", parameter_size = "7.6B", quantization_level = "Q4_K_M" },
-                },
-            },
+                name,
+                model = name,
+                modified_at = "2026-01-01T00:00:00Z",
+                size = 4_683_087_332L,
+                digest = "845dbda0ea48ed749caafd9e6037047aa19acfcfd82e704d7ca97d631a0b697e",
+                details = new { format = "gguf", family = "qwen2", parameter_size = "7.6B", quantization_level = "Q4_K_M" },
+            }).ToArray(),
         }));
+        app.MapPost("/api/pull", PullAsync);
         app.MapPost("/api/chat", ChatAsync);
     }
 
@@ -176,6 +179,39 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
         {
             // The client gave up or the server is stopping: nothing left to answer.
         }
+    }
+
+    // POST /api/pull streams JSON lines: "pulling manifest", per-layer progress with digest/total/completed,
+    // "verifying sha256 digest", "writing manifest", "success"; an unknown model ends in an {"error"} line.
+    private async Task PullAsync(HttpContext context)
+    {
+        var request = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted))!;
+        var model = (string?)request["model"] ?? (string?)request["name"] ?? "";
+        context.Response.ContentType = "application/x-ndjson";
+        async Task Line(object value)
+        {
+            await context.Response.WriteAsync(JsonSerializer.Serialize(value) + "\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        await Line(new { status = "pulling manifest" });
+        if (!PullableModels.Contains(model) && !_installed.ContainsKey(model))
+        {
+            await Line(new { error = "pull model manifest: file does not exist" });
+            return;
+        }
+
+        const long total = 40_000_000;
+        const string digest = "sha256:6a0746a1ec1aef3e7ec53868f220ff6e389f6f8ef87a01d77c96807de94ca2aa";
+        for (long completed = 0; completed <= total; completed += total / 20)
+        {
+            await Line(new { status = $"pulling {digest[7..19]}", digest, total, completed });
+        }
+
+        await Line(new { status = "verifying sha256 digest" });
+        await Line(new { status = "writing manifest" });
+        _installed[model] = true;
+        await Line(new { status = "success" });
     }
 
     private static async Task StreamAsync(HttpContext context, string model, string content, CancellationToken cancellationToken)

@@ -63,19 +63,8 @@ public partial class ProtectionCorpusTests
         }
     }
 
-    private static string Read(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "corpus", relative);
-            if (File.Exists(candidate))
-            {
-                return File.ReadAllText(candidate);
-            }
-        }
-
-        throw new FileNotFoundException($"The corpus file {relative} was not found beside the repository (../shared/corpus).");
-    }
+    private static string Read(string relative) =>
+        File.ReadAllText(Path.Combine(FluxCaption.Tests.Subtitles.CorpusFiles.Root, relative));
 
     private static List<string> AssEventTexts(string script)
     {

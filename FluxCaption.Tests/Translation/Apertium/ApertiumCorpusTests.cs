@@ -70,19 +70,7 @@ public partial class ApertiumCorpusTests
     private static List<string> Placeholders(string text) =>
         PlaceholderToken().Matches(text).Select(m => m.Value).ToList();
 
-    private static string CorpusFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var corpus = Path.Combine(folder.FullName, "..", "shared", "corpus");
-            if (File.Exists(Path.Combine(folder.FullName, "FluxCaption.sln")) && Directory.Exists(corpus))
-            {
-                return corpus;
-            }
-        }
-
-        throw new DirectoryNotFoundException("../shared/corpus next to the repository was not found.");
-    }
+    private static string CorpusFolder() => FluxCaption.Tests.Subtitles.CorpusFiles.Root;
 
     [GeneratedRegex(@"<[^>\n]+>|\{[^}\n]*\}|\n")]
     private static partial Regex Markup();

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using FluxCaption.Core.Subtitles;
+using FluxCaption.Tests.Api;
+
+namespace FluxCaption.Tests.AppHost;
+
+/// <summary>
+/// `dotnet run --project FluxCaption.AppHost` as a user gets it, driven through Aspire.Hosting.Testing:
+/// every resource starts without containers, a subtitle goes through the Api and the Worker, the Web app
+/// answers, and the orchestrator can stop and start a worker mid-job without losing the job.
+/// </summary>
+public sealed class AppHostTests(AspireSystem system) : IClassFixture<AspireSystem>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ASubtitleUploadedToTheApiIsTranslatedByTheWorkerAndDownloaded()
+    {
+        using var api = system.CreateApiClient();
+
+        var id = await UploadAsync(api, TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), "movie.en.srt", targetLanguage: "es", engine: "apertium"));
+        var job = await WaitUntilFinishedAsync(api, id, TimeSpan.FromMinutes(3));
+
+        job.GetProperty("status").GetString().ShouldBe("succeeded", job.ToString());
+        using var result = await api.GetAsync($"/api/jobs/{id}/result", Ct);
+        result.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = SubtitleFile.Load(await result.Content.ReadAsByteArrayAsync(Ct), "movie.es.srt");
+        document.Cues.Count.ShouldBe(3);
+        document.Cues[0].Text.ShouldBe("La casa es roja.");
+        document.Cues[1].Text.ShouldBe("<i>Dónde es el perro?</i>");
+        document.Cues[2].Text.ShouldContain("jardín pequeño");
+        document.Cues.Select(c => c.Start).ShouldBe([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(7.1)]);
+    }
+
+    [Fact]
+    public async Task TheWebAppAnswersThroughTheOrchestrator()
+    {
+        using var web = system.App.CreateHttpClient("web");
+
+        var html = await web.GetStringAsync("/", Ct);
+
+        html.ShouldContain("FluxCaption");
+    }
+
+    [Fact]
+    public async Task TheStateFolderGetsAnEnvFileNamingTheRunningApiAndItsKey()
+    {
+        var env = File.ReadAllLines(Path.Combine(system.StateDirectory, "env"))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(parts => parts[0], parts => parts[1]);
+
+        env["FLUXCAPTION_API_KEY"].ShouldBe(system.ApiKey);
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", env["FLUXCAPTION_API_KEY"]);
+        (await client.GetAsync($"{env["FLUXCAPTION_API_URL"]}/api/system/info", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync($"{env["FLUXCAPTION_WEB_URL"]}/health", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(Path.Combine(system.StateDirectory, "env")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Fact]
+    public async Task ThePullModelCommandPullsTheConfiguredModelIntoTheLlmServer()
+    {
+        var result = await system.ExecuteCommandAsync("llm", "pull-model", Ct);
+
+        result.Success.ShouldBeTrue(result.Message);
+        system.Ollama.Requests.ShouldContain(r => r.Path == "/api/pull" && r.Body.Contains(system.Ollama.Model, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AWorkerStoppedByTheOrchestratorMidJobAndStartedAgainLosesNoJobAndDuplicatesNoCue()
+    {
+        using var api = system.CreateApiClient();
+        system.Ollama.Latency = TimeSpan.FromMilliseconds(1500);
+        try
+        {
+            var source = ScenesSrt(scenes: 30, cuesPerScene: 4);
+            var id = await UploadAsync(api, TranslateUploads.Form(TranslateUploads.Utf8(source), "long.en.srt", targetLanguage: "fr", engine: "ollama"));
+            await WaitForAsync(api, id, job => job.GetProperty("progress").GetDouble() > 0, TimeSpan.FromMinutes(2));
+
+            var stopped = await system.ExecuteCommandAsync("worker", KnownResourceCommands.StopCommand, Ct);
+            stopped.Success.ShouldBeTrue(stopped.Message);
+            await system.App.ResourceNotifications.WaitForResourceAsync("worker", KnownResourceStates.TerminalStates, Ct);
+            var handedBack = await GetJobAsync(api, id);
+            handedBack.GetProperty("status").GetString().ShouldBeOneOf(["queued", "succeeded"], handedBack.ToString());
+
+            var started = await system.ExecuteCommandAsync("worker", KnownResourceCommands.StartCommand, Ct);
+            started.Success.ShouldBeTrue(started.Message);
+            var job = await WaitUntilFinishedAsync(api, id, TimeSpan.FromMinutes(3));
+
+            job.GetProperty("status").GetString().ShouldBe("succeeded", job.ToString());
+            using var result = await api.GetAsync($"/api/jobs/{id}/result", Ct);
+            var document = SubtitleFile.Load(await result.Content.ReadAsByteArrayAsync(Ct), "long.fr.srt");
+            var expected = SubtitleFile.Load(Encoding.UTF8.GetBytes(source), "long.en.srt").Cues.Select(c => "[fr] " + c.Text);
+            // Long lines come back wrapped for the screen; the words are what must match.
+            document.Cues.Select(c => c.Text.Replace('\n', ' ')).ShouldBe(expected, "every cue translated once, in order, none twice");
+        }
+        finally
+        {
+            system.Ollama.Latency = TimeSpan.Zero;
+        }
+    }
+
+    // Scenes 10 s apart so the planner cuts one batch per scene: the job needs several requests.
+    private static string ScenesSrt(int scenes, int cuesPerScene)
+    {
+        var text = new StringBuilder();
+        var number = 0;
+        for (var scene = 0; scene < scenes; scene++)
+        {
+            for (var cue = 0; cue < cuesPerScene; cue++)
+            {
+                var start = TimeSpan.FromSeconds(scene * 30 + cue * 3);
+                text.Append(CultureInfo.InvariantCulture, $"{++number}\n{start:hh\\:mm\\:ss\\,fff} --> {start + TimeSpan.FromSeconds(2):hh\\:mm\\:ss\\,fff}\nScene {scene + 1}, line {cue + 1}: the boat leaves at dawn.\n\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<Guid> UploadAsync(HttpClient api, MultipartFormDataContent form)
+    {
+        using var response = await api.PostAsync("/api/jobs/translate", form, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+
+    private static Task<JsonElement> GetJobAsync(HttpClient api, Guid id) =>
+        api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct);
+
+    private static Task<JsonElement> WaitUntilFinishedAsync(HttpClient api, Guid id, TimeSpan timeout) =>
+        WaitForAsync(api, id, job => job.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled", timeout);
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient api, Guid id, Func<JsonElement, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var job = await GetJobAsync(api, id);
+            if (done(job))
+            {
+                return job;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Job {id} did not get there in {timeout}: {job}");
+            }
+
+            await Task.Delay(200, Ct);
+        }
+    }
+}
