@@ -48,7 +48,7 @@ public sealed class AspireSystem : IAsyncLifetime
 
         // Resource consoles and start-up probe failures are the dashboard's business, not the test log's.
         builder.Services.AddLogging(logging => logging
-            .AddFilter("FluxCaption.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("FluxCaption.AppHost.Resources", LogLevel.None)
             .AddFilter("Aspire", LogLevel.Warning)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
