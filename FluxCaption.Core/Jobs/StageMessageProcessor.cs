@@ -64,7 +64,8 @@ public sealed class StageMessageProcessor(
         {
             var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, stoppingToken);
             logger.LogInformation("Job {JobId} started {Stage} (attempt {Attempt})", jobId, stage, job.Attempt);
-            await events.RecordAsync(jobId, JobEventTypes.Started, $"attempt {job.Attempt}", stoppingToken);
+            // The worker is named so an operator can see how jobs spread over replicas.
+            await events.RecordAsync(jobId, JobEventTypes.Started, $"attempt {job.Attempt} on {owner}", stoppingToken);
             var result = await RunStageAsync(stage, job, owner, running.Token);
             return await RecordResultAsync(jobId, stage, owner, result);
         }

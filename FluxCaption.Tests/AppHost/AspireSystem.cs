@@ -13,7 +13,7 @@ namespace FluxCaption.Tests.AppHost;
 /// mode: PostgreSQL and Redis from this machine's binaries), with a scripted Ollama as the user's LLM
 /// server. Shared by the tests of one class: starting it costs about half a minute.
 /// </summary>
-public sealed class AspireSystem : IAsyncLifetime
+public class AspireSystem : IAsyncLifetime
 {
     private readonly string _state = Directory.CreateTempSubdirectory("fluxcaption-apphost-").FullName;
     private DistributedApplication? _app;
@@ -26,6 +26,9 @@ public sealed class AspireSystem : IAsyncLifetime
 
     public string StateDirectory => _state;
 
+    /// <summary>FluxCaption:WorkerReplicas for this system.</summary>
+    protected virtual int WorkerReplicas => 1;
+
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
@@ -37,6 +40,7 @@ public sealed class AspireSystem : IAsyncLifetime
             $"--FluxCaption:StateDirectory={_state}",
             $"--ConnectionStrings:llm={Ollama.ConnectionString}",
             $"--Parameters:api-key={ApiKey}",
+            $"--FluxCaption:WorkerReplicas={WorkerReplicas}",
         ], timeout.Token);
 
         // The testing builder runs without the dashboard but still points every service's OTLP exporter
@@ -57,6 +61,7 @@ public sealed class AspireSystem : IAsyncLifetime
         await _app.StartAsync(timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("worker", timeout.Token);
     }
 
     public HttpClient CreateApiClient()
@@ -74,6 +79,7 @@ public sealed class AspireSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_app is not null)
         {
             await _app.StopAsync(CancellationToken.None);
@@ -98,4 +104,10 @@ public sealed class AspireSystem : IAsyncLifetime
             // As root the database folder belongs to 'postgres'.
         }
     }
+}
+
+/// <summary>The same system with three worker replicas (FluxCaption:WorkerReplicas=3).</summary>
+public sealed class ThreeWorkerAspireSystem : AspireSystem
+{
+    protected override int WorkerReplicas => 3;
 }
