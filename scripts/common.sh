@@ -17,6 +17,7 @@ REQUIRED_PACKAGES=(
   "curl:curl"
   "/usr/bin/chromium:chromium"
   "runuser:util-linux"
+  "setpriv:util-linux"
 )
 
 log() { printf '\033[1m[fluxcaption]\033[0m %s\n' "$*" >&2; }
@@ -50,24 +51,4 @@ ensure_system_packages() {
     die "missing system packages: ${missing[*]} (run: sudo apt-get install -y ${missing[*]})"
   fi
   have dotnet || die "the .NET 10 SDK is required (dotnet was not found on PATH)"
-}
-
-PG_BIN=/usr/lib/postgresql/15/bin
-
-# Runs a PostgreSQL server binary; they refuse to run as root, so root runs them as 'postgres'.
-pg_as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
-  else
-    "$@"
-  fi
-}
-
-# First free TCP port on 127.0.0.1 at or above $1.
-free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-    port=$((port + 1))
-  done
-  echo "$port"
 }

@@ -11,7 +11,7 @@ RESULTS="$ROOT/artifacts/test-results"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
-log "building (FluxCaption.Ci.slnf: everything but the AppHost, which needs Aspire packages)"
+log "building (FluxCaption.Ci.slnf)"
 dotnet build FluxCaption.Ci.slnf -c Release -nologo -clp:ErrorsOnly
 
 log "running tests"
