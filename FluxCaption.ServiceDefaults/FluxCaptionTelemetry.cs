@@ -14,6 +14,6 @@ public static class FluxCaptionTelemetry
 
     public static readonly string[] ActivitySourceNames = [Worker, Messaging, Translation];
 
-    /// <summary>Our meters; Npgsql's come through AddNpgsqlInstrumentation.</summary>
+    /// <summary>Our meters; Npgsql's come through the Aspire Npgsql integration.</summary>
     public static readonly string[] MeterNames = [Worker, Messaging, Translation];
 }
