@@ -37,6 +37,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<RedisKeys>();
         builder.Services.AddSingleton<StageDispatcher>();
         builder.Services.AddSingleton<StageQueue>();
+        builder.Services.AddSingleton<StageQueueStatsReader>();
         builder.Services.AddSingleton<JobControlChannel>();
         builder.Services.AddSingleton<JobEventStream>();
         builder.Services.AddSingleton<IJobEventFeed, RedisJobEventFeed>();

@@ -14,10 +14,16 @@ public sealed class RecordedMeasurements : IDisposable
     private readonly ConcurrentQueue<Measurement> _measurements = new();
 
     public RecordedMeasurements(params string[] meterNames)
+        : this(null, meterNames)
+    {
+    }
+
+    /// <summary>Only the meters a host's <see cref="IMeterFactory"/> created (its scope), so parallel hosts do not mix.</summary>
+    public RecordedMeasurements(IMeterFactory? scope, params string[] meterNames)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (meterNames.Contains(instrument.Meter.Name))
+            if (meterNames.Contains(instrument.Meter.Name) && (scope is null || ReferenceEquals(instrument.Meter.Scope, scope)))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -35,6 +41,14 @@ public sealed class RecordedMeasurements : IDisposable
 
     /// <summary>The sum of the matching measurements (a counter's total).</summary>
     public double Sum(string instrument, params (string Key, object? Value)[] tags) => Of(instrument, tags).Sum(m => m.Value);
+
+    /// <summary>The latest value an observable gauge reported for the given tags, after asking it now; null when it reported none.</summary>
+    public double? Observe(string instrument, params (string Key, object? Value)[] tags)
+    {
+        _measurements.Clear();
+        Collect();
+        return Of(instrument, tags) is { Count: > 0 } found ? found[^1].Value : null;
+    }
 
     /// <summary>Asks observable instruments for their current values (what a collection by an exporter does).</summary>
     public void Collect() => _listener.RecordObservableInstruments();
