@@ -38,6 +38,17 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>Binds <see cref="LinksOptions"/> ("Links"), validated at start: the Api and the Web app link to each other and to the dashboard.</summary>
+    public static TBuilder AddFluxCaptionLinks<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddOptions<LinksOptions>()
+            .BindConfiguration(LinksOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
