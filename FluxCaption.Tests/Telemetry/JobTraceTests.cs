@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -27,15 +26,9 @@ public sealed class JobTraceTests(PostgresServer postgres, RedisServer redis)
     [Fact]
     public async Task AnUploadedJobsSpansShareOneTraceFromTheApiRequestToTheOllamaCall()
     {
-        var stopped = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "System.Net.Http"
-                || source.Name.StartsWith("FluxCaption.", StringComparison.Ordinal),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities(source => source.Name is "Microsoft.AspNetCore" or "System.Net.Http"
+            || source.Name.StartsWith("FluxCaption.", StringComparison.Ordinal));
+        var stopped = recorded.Stopped;
 
         await using var ollama = await ScriptedOllamaServer.StartAsync($"trace-{Guid.NewGuid():N}", Ct);
         await using var api = await ApiFactory.CreateAsync(postgres, redis,
@@ -62,20 +55,14 @@ public sealed class JobTraceTests(PostgresServer postgres, RedisServer redis)
         var chat = stopped.Where(a => a.Source.Name == "System.Net.Http" && a.TraceId == trace
             && a.GetTagItem("url.full") is string url && url.Contains("/api/chat", StringComparison.Ordinal)).ToList();
         chat.ShouldNotBeEmpty("the engine's HTTP call belongs to the job's trace");
-        chat.ShouldAllBe(call => DescendsFrom(call, stage, stopped), "the HTTP call is a child of the stage span");
+        chat.ShouldAllBe(call => recorded.DescendsFrom(call, stage), "the HTTP call is a child of the stage span");
     }
 
     [Fact]
     public async Task AJellyfinWriteBacksHttpCallsAreChildrenOfTheStageSpanItRunsIn()
     {
-        var stopped = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "System.Net.Http" or "FluxCaption.Tests",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities(source => source.Name is "System.Net.Http" or "FluxCaption.Tests");
+        var stopped = recorded.Stopped;
         using var testSource = new ActivitySource("FluxCaption.Tests");
         await using var host = await JellyfinTestHost.StartAsync();
         var item = await host.StoredAsync(host.Movie);
@@ -92,7 +79,7 @@ public sealed class JobTraceTests(PostgresServer postgres, RedisServer redis)
         var calls = stopped.Where(a => a.Source.Name == "System.Net.Http"
             && a.GetTagItem("url.full") is string url && url.StartsWith(jellyfin, StringComparison.Ordinal) && a.TraceId == stage.TraceId).ToList();
         calls.ShouldContain(call => Equals(call.GetTagItem("http.request.method"), "POST"), "the upload is in the stage's trace");
-        calls.ShouldAllBe(call => DescendsFrom(call, stage, stopped));
+        calls.ShouldAllBe(call => recorded.DescendsFrom(call, stage));
     }
 
     private async Task<IHost> StartWorkerAsync(ApiFactory api)
@@ -107,18 +94,4 @@ public sealed class JobTraceTests(PostgresServer postgres, RedisServer redis)
 
     private static Func<Activity, bool> IsStage(Guid jobId, string name) =>
         activity => activity.OperationName == name && Equals(activity.GetTagItem("fluxcaption.job_id"), jobId);
-
-    private static bool DescendsFrom(Activity activity, Activity ancestor, IEnumerable<Activity> all)
-    {
-        var bySpan = all.GroupBy(a => a.SpanId).ToDictionary(g => g.Key, g => g.First());
-        for (var current = activity; current is not null; current = bySpan.GetValueOrDefault(current.ParentSpanId))
-        {
-            if (current.ParentSpanId == ancestor.SpanId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
