@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -16,7 +15,7 @@ namespace Microsoft.Extensions.Hosting;
 /// What every FluxCaption service shares: OpenTelemetry (logs, metrics, traces; OTLP only when an
 /// endpoint is configured), health checks, service discovery and resilient HttpClients. Written to the
 /// shape of Aspire's ServiceDefaults template so the services behave the same under the AppHost, the
-/// local launcher, tests and containers; no Aspire package is needed.
+/// local launcher, tests and containers.
 /// </summary>
 public static class Extensions
 {
@@ -39,6 +38,17 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>Binds <see cref="LinksOptions"/> ("Links"), validated at start: the Api and the Web app link to each other and to the dashboard.</summary>
+    public static TBuilder AddFluxCaptionLinks<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddOptions<LinksOptions>()
+            .BindConfiguration(LinksOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -53,7 +63,6 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
                 .AddMeter(FluxCaptionTelemetry.MeterNames))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
@@ -63,8 +72,11 @@ public static class Extensions
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
+
+        // Npgsql and Redis spans and metrics come from the Aspire client integrations (AddNpgsqlDbContext,
+        // AddRedisClient) in the services that use them; adding them here too would register them
+        // twice and give the Web app, which uses neither, instrumentation it does not need.
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -49,6 +49,10 @@ public sealed class WorkerOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SchedulerCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often the scheduler samples jobs by status and the stage queues for the metrics gauges.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Fills in what binding cannot: the default stages when none are configured, each stage once.</summary>
     public WorkerOptions ApplyDefaults()
     {

@@ -27,7 +27,12 @@ public static class ApplicationServiceExtensions
         // exceptions, so they get ProblemDetails with the right status instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
-        services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>());
+        builder.AddFluxCaptionLinks();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>();
+            options.AddDocumentTransformer<LinksDocumentTransformer>();
+        });
         services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
 
         // Uploads are subtitle files: small. The limit is enforced by Kestrel, the form reader and the

@@ -26,6 +26,7 @@ public static class LibrariesExtensions
         builder.Services.TryAddScoped<MediaSourceResolver>();
         builder.Services.TryAddScoped<MediaItemUpserter>();
         builder.Services.TryAddScoped<LibrarySyncLock>();
+        builder.Services.TryAddSingleton<LibrariesTelemetry>();
         builder.Services.TryAddScoped<ILibrarySyncService, LibrarySyncService>();
         builder.Services.TryAddSingleton<DefaultTranslationEngine>();
         builder.Services.TryAddScoped<GapJobDispatcher>();

@@ -19,5 +19,8 @@ public interface ITranslationEngine
     /// </summary>
     bool CanProofread => false;
 
+    /// <summary>The model a batch without one is sent to (tags metrics); null for engines without models.</summary>
+    string? DefaultModel => null;
+
     Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken);
 }

@@ -48,9 +48,9 @@ public sealed partial class SubtitleTranslator
                 Drafts = [.. batch.Select(d => new TranslatedSegment(TranslationValidator.Id(d.Unit.CueIndex), d.Draft!))],
             };
 
-            var replies = await run.Engine.TranslateAsync(request, token);
+            var replies = await CallEngineAsync(run, request, token);
             var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer, run.Glossary);
-            TranslationTelemetry.Requests.Add(1, new("engine", run.Engine.Name), new("outcome", outcome.Errors.Count == 0 ? "proofread" : "proofread_refused"));
+            CountRequest(run, outcome.Errors.Count == 0 ? "proofread" : "proofread_refused");
             if (outcome.Errors.Count > 0)
             {
                 Interlocked.Increment(ref refused);

@@ -145,19 +145,49 @@ public sealed partial class SubtitleTranslator
             Glossary = [.. units.SelectMany(u => GlossaryMatcher.TermsIn(u.SourcePlain, run.Glossary)).Distinct()],
         };
 
-        var started = Stopwatch.GetTimestamp();
-        var replies = await run.Engine.TranslateAsync(batch, cancellationToken);
-        var engineTag = new KeyValuePair<string, object?>("engine", run.Engine.Name);
-        TranslationTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
-
+        var replies = await CallEngineAsync(run, batch, cancellationToken);
         var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer, run.Glossary);
-        TranslationTelemetry.Requests.Add(1, engineTag, new("outcome", outcome.Succeeded ? "accepted" : "refused"));
+        CountRequest(run, outcome.Succeeded ? "accepted" : "refused");
         if (!outcome.Succeeded)
         {
             LogRefused(units[0].CueIndex, units.Count, string.Join("; ", outcome.AllErrors));
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// One engine request, timed; a request that throws (the engine's pipeline has given up) is counted
+    /// as an error by type before it propagates, so an operator sees failing engines, not just fewer requests.
+    /// </summary>
+    private static async Task<IReadOnlyList<TranslatedSegment>?> CallEngineAsync(
+        TranslationRun run, TranslationBatch batch, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await run.Engine.TranslateAsync(batch, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var tags = TranslationTelemetry.EngineTags(run.Engine.Name, run.MeasuredModel);
+            tags.Add("error.type", exception.GetType().Name);
+            TranslationTelemetry.Errors.Add(1, tags);
+            CountRequest(run, "error");
+            throw;
+        }
+        finally
+        {
+            TranslationTelemetry.RequestDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds, TranslationTelemetry.EngineTags(run.Engine.Name, run.MeasuredModel));
+        }
+    }
+
+    private static void CountRequest(TranslationRun run, string outcome)
+    {
+        var tags = TranslationTelemetry.EngineTags(run.Engine.Name, run.MeasuredModel);
+        tags.Add("outcome", outcome);
+        TranslationTelemetry.Requests.Add(1, tags);
     }
 
     /// <summary>Up to N earlier translatable cues that already have a translation, oldest first.</summary>

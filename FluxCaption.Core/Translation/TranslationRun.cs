@@ -37,6 +37,9 @@ internal sealed class TranslationRun(
     /// <summary>The model asked of <see cref="Engine"/>: the job's for its own engine, a fallback entry's for that one.</summary>
     public string? Model { get; init; } = request.Model;
 
+    /// <summary>The model to tag this run's engine measurements with: the one asked for, else the engine's default (null for Apertium).</summary>
+    public string? MeasuredModel => string.IsNullOrWhiteSpace(Model) ? Engine.DefaultModel : Model.Trim();
+
     public bool LanguagesDiffer { get; } = !string.Equals(sourceLanguage, targetLanguage, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Cue index to final text (document markup), from the checkpoint and from finished batches.</summary>

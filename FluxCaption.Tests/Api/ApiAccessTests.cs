@@ -84,6 +84,34 @@ public sealed class ApiAccessTests(PostgresServer postgres, RedisServer redis)
     }
 
     [Fact]
+    public async Task TheOpenApiDescriptionLinksToTheWebAppAndTheDashboardWhenTheyAreConfigured()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?>
+        {
+            ["Links:WebUrl"] = "http://localhost:5300",
+            ["Links:DashboardUrl"] = "https://localhost:17060/login?t=secret-token",
+        });
+        using var client = factory.CreateClient();
+
+        var description = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct)).GetProperty("info").GetProperty("description").GetString();
+
+        description.ShouldNotBeNull().ShouldContain("Web app: [http://localhost:5300/](http://localhost:5300/)");
+        description.ShouldContain("Aspire dashboard (traces, metrics, logs): [https://localhost:17060/login](https://localhost:17060/login)");
+        description.ShouldNotContain("secret-token");
+    }
+
+    [Fact]
+    public async Task WithoutConfiguredLinksTheOpenApiDescriptionNamesNone()
+    {
+        await using var factory = await ApiFactory.CreateAsync(postgres, redis);
+        using var client = factory.CreateClient();
+
+        var info = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct)).GetProperty("info");
+
+        (info.TryGetProperty("description", out var description) ? description.GetString() : null).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task TheScalarReferencePageIsServed()
     {
         await using var factory = await ApiFactory.CreateAsync(postgres, redis);

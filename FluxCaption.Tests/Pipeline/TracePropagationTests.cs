@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Tests.Infrastructure;
@@ -10,14 +9,8 @@ public sealed class TracePropagationTests(PostgresServer postgres, RedisServer r
     [Fact]
     public async Task TheWorkersSpanForAJobContinuesTheTraceThatCreatedIt()
     {
-        var stopped = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "FluxCaption.Messaging" or "FluxCaption.Tests",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities(source => source.Name is "FluxCaption.Messaging" or "FluxCaption.Tests");
+        var stopped = recorded.Stopped;
         using var testSource = new ActivitySource("FluxCaption.Tests");
         await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer");
 

@@ -1,3 +1,4 @@
+using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Translation;
 using FluxCaption.Worker;
@@ -5,13 +6,24 @@ using Microsoft.Extensions.Hosting;
 
 namespace FluxCaption.Tests.ServiceDefaults;
 
-/// <summary>Every component's ActivitySource is one that ServiceDefaults exports; a renamed source would silently vanish from traces.</summary>
+/// <summary>Every component's ActivitySource and Meter is one that ServiceDefaults exports; a renamed one would silently vanish from traces or the dashboard.</summary>
 public sealed class TelemetryNamesTests
 {
     [Fact]
     public void EveryComponentSourceIsExportedByServiceDefaults()
     {
         FluxCaptionTelemetry.ActivitySourceNames.ShouldBe(
-            [WorkerTelemetry.Name, MessagingTelemetry.Name, TranslationTelemetry.Name], ignoreOrder: true);
+            [WorkerTelemetry.Name, MessagingTelemetry.Name, TranslationTelemetry.Name, LibrariesTelemetry.Name], ignoreOrder: true);
+        WorkerTelemetry.ActivitySource.Name.ShouldBe(WorkerTelemetry.Name);
+        MessagingTelemetry.ActivitySource.Name.ShouldBe(MessagingTelemetry.Name);
+        TranslationTelemetry.ActivitySource.Name.ShouldBe(TranslationTelemetry.Name);
+        LibrariesTelemetry.ActivitySource.Name.ShouldBe(LibrariesTelemetry.Name);
+    }
+
+    [Fact]
+    public void EveryComponentMeterIsExportedByServiceDefaults()
+    {
+        FluxCaptionTelemetry.MeterNames.ShouldBe(
+            [WorkerTelemetry.Name, TranslationTelemetry.Name, LibrariesTelemetry.Name], ignoreOrder: true);
     }
 }

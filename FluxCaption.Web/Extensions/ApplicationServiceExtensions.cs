@@ -10,6 +10,7 @@ public static class ApplicationServiceExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        builder.AddFluxCaptionLinks();
 
         services.AddOptions<FluxCaptionApiOptions>()
             .BindConfiguration(FluxCaptionApiOptions.SectionName)

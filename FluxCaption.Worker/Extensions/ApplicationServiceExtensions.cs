@@ -45,6 +45,7 @@ public static class ApplicationServiceExtensions
         if (options.HasRole("scheduler"))
         {
             builder.AddRuleSchedulingServices();
+            builder.Services.AddHostedService<OperationalMetricsSampler>();
             builder.AddScheduler(options);
         }
 

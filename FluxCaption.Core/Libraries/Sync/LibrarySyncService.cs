@@ -14,6 +14,7 @@ internal sealed class LibrarySyncService(
     MediaSourceResolver sources,
     MediaItemUpserter upserter,
     LibrarySyncLock syncLock,
+    LibrariesTelemetry telemetry,
     TimeProvider clock,
     ILogger<LibrarySyncService> logger) : ILibrarySyncService
 {
@@ -126,6 +127,11 @@ internal sealed class LibrarySyncService(
     {
         var started = Now();
         var stopwatch = Stopwatch.StartNew();
+        var tags = LibrariesTelemetry.Tags(library.Source, full);
+        using var activity = LibrariesTelemetry.ActivitySource.StartActivity("sync library");
+        activity?.SetTag("fluxcaption.library_id", library.Id);
+        activity?.SetTag("fluxcaption.library.source", tags[0].Value);
+        activity?.SetTag("fluxcaption.library.sync_kind", tags[1].Value);
         await SetStatusAsync(library.Id, set => set
             .SetProperty(row => row.LastSyncStartedAt, started)
             .SetProperty(row => row.LastSyncStatus, "running")
@@ -177,6 +183,8 @@ internal sealed class LibrarySyncService(
                 .SetProperty(row => row.LastSyncItemCount, itemCount)
                 .SetProperty(row => row.UpdatedAt, finished), cancellationToken);
             var summary = new LibrarySyncSummary(library.Id, full, seen, added, updated, unchanged, gone, stopwatch.Elapsed);
+            telemetry.SyncItems.Record(seen, tags);
+            RecordDuration(tags, "succeeded", stopwatch.Elapsed);
             logger.LogInformation(
                 "Synced library {LibraryId} ({Mode}): {Seen} seen, {Added} added, {Updated} updated, {Unchanged} unchanged, {Gone} gone in {Duration}",
                 library.Id, full ? "full" : "incremental", seen, added, updated, unchanged, gone, stopwatch.Elapsed);
@@ -186,6 +194,8 @@ internal sealed class LibrarySyncService(
         {
             var message = exception is OperationCanceledException ? "The sync was cancelled before it finished." : exception.Message;
             logger.LogWarning(exception, "Sync of library {LibraryId} failed", library.Id);
+            activity?.SetStatus(ActivityStatusCode.Error, message);
+            RecordDuration(tags, exception is OperationCanceledException ? "cancelled" : "failed", stopwatch.Elapsed);
             db.ChangeTracker.Clear();
             var failedAt = Now();
             await SetStatusAsync(library.Id, set => set
@@ -195,6 +205,12 @@ internal sealed class LibrarySyncService(
                 .SetProperty(row => row.UpdatedAt, failedAt), CancellationToken.None);
             throw;
         }
+    }
+
+    private void RecordDuration(TagList tags, string outcome, TimeSpan elapsed)
+    {
+        tags.Add("outcome", outcome);
+        telemetry.SyncDuration.Record(elapsed.TotalSeconds, tags);
     }
 
     private Task SetStatusAsync(

@@ -36,6 +36,8 @@ public sealed partial class OllamaTranslationEngine(
 
     public int MaxParallelRequests => _options.MaxParallelRequests;
 
+    public string? DefaultModel => _options.Model;
+
     /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
     public bool Supports(string sourceLanguage, string targetLanguage) =>
         !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);
@@ -64,6 +66,8 @@ public sealed partial class OllamaTranslationEngine(
         {
             response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch, keys), chatOptions, cancellationToken);
         }
+
+        TranslationTelemetry.RecordUsage(EngineName, model, response.Usage);
 
         var segments = keys.ToSegments(OllamaReplyParser.Parse(response.Text));
         if (segments.Count < batch.Segments.Count)

@@ -52,6 +52,8 @@ public sealed partial class OpenAiCompatibleTranslationEngine : IParallelTransla
 
     public int MaxParallelRequests => _options.MaxParallelRequests;
 
+    public string? DefaultModel => _options.Model;
+
     /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
     public bool Supports(string sourceLanguage, string targetLanguage) =>
         !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);
@@ -78,6 +80,8 @@ public sealed partial class OpenAiCompatibleTranslationEngine : IParallelTransla
         {
             response = await chat.GetResponseAsync(OllamaPrompt.Messages(batch, keys), chatOptions, cancellationToken);
         }
+
+        TranslationTelemetry.RecordUsage(EngineName, model, response.Usage);
 
         var segments = keys.ToSegments(OllamaReplyParser.Parse(response.Text));
         if (segments.Count < batch.Segments.Count)
