@@ -28,7 +28,9 @@ if (state is not null)
 var infrastructure = builder.AddFluxCaptionInfrastructure(mode, state);
 var llm = builder.AddFluxCaptionLlm(mode);
 var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true);
-var environment = builder.Environment.EnvironmentName;
+// The services run as Production (no developer error pages) unless told otherwise; the AppHost's own
+// Development profile is for the dashboard only.
+var environment = config["FluxCaption:ServiceEnvironment"] ?? "Production";
 var dashboardUrl = RunSummary.DashboardUrl(config);
 
 var migrations = builder.AddProject<Projects.FluxCaption_Api>("migrations", o => o.ExcludeLaunchProfile = true)
@@ -37,6 +39,7 @@ var migrations = builder.AddProject<Projects.FluxCaption_Api>("migrations", o =>
     .WithFluxCaptionData(infrastructure);
 
 var api = builder.AddProject<Projects.FluxCaption_Api>("api")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithFluxCaptionData(infrastructure)
     .WithFluxCaptionLlm(llm, config)
     .WithEnvironment("Api__Key", apiKey)
@@ -55,7 +58,7 @@ var worker = builder.AddProject<Projects.FluxCaption_Worker>("worker", o => o.Ex
     .WithHttpHealthCheck("/health")
     .WithReplicas(Math.Max(1, config.GetValue("FluxCaption:WorkerReplicas", 1)));
 
-builder.AddProject<Projects.FluxCaption_Worker>("scheduler", o => o.ExcludeLaunchProfile = true)
+var scheduler = builder.AddProject<Projects.FluxCaption_Worker>("scheduler", o => o.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(name: "http")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithEnvironment("Worker__Roles", "scheduler")
@@ -64,6 +67,7 @@ builder.AddProject<Projects.FluxCaption_Worker>("scheduler", o => o.ExcludeLaunc
     .WithHttpHealthCheck("/health");
 
 var web = builder.AddProject<Projects.FluxCaption_Web>("web")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithExternalHttpEndpoints()
     .WithReference(api)
     .WithEnvironment("FluxCaptionApi__ApiKey", apiKey)
@@ -82,6 +86,13 @@ api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
 
 if (state is not null)
 {
+    // ffmpeg extractions and other temp files land where the scheduler's cleanup job sweeps.
+    var temp = state.Combine("tmp");
+    foreach (var service in new[] { api, worker, scheduler })
+    {
+        service.WithEnvironment("Worker__TempDirectory", temp).WithEnvironment("Media__TempDirectory", temp);
+    }
+
     RunSummary.WriteWhenApiIsHealthy(builder, state, api, web, apiKey);
 }
 
