@@ -110,6 +110,14 @@ public sealed class AppHostTests(AspireSystem system) : IClassFixture<AspireSyst
         }
     }
 
+    private static Task<Guid> UploadAsync(HttpClient api, MultipartFormDataContent form) => AspireJobs.UploadAsync(api, form, Ct);
+
+    private static Task<JsonElement> GetJobAsync(HttpClient api, Guid id) => AspireJobs.GetAsync(api, id, Ct);
+
+    private static Task<JsonElement> WaitUntilFinishedAsync(HttpClient api, Guid id, TimeSpan timeout) => AspireJobs.WaitUntilFinishedAsync(api, id, timeout, Ct);
+
+    private static Task<JsonElement> WaitForAsync(HttpClient api, Guid id, Func<JsonElement, bool> done, TimeSpan timeout) => AspireJobs.WaitForAsync(api, id, done, timeout, Ct);
+
     // Scenes 10 s apart so the planner cuts one batch per scene: the job needs several requests.
     private static string ScenesSrt(int scenes, int cuesPerScene)
     {
@@ -125,38 +133,5 @@ public sealed class AppHostTests(AspireSystem system) : IClassFixture<AspireSyst
         }
 
         return text.ToString();
-    }
-
-    private static async Task<Guid> UploadAsync(HttpClient api, MultipartFormDataContent form)
-    {
-        using var response = await api.PostAsync("/api/jobs/translate", form, Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
-
-    private static Task<JsonElement> GetJobAsync(HttpClient api, Guid id) =>
-        api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct);
-
-    private static Task<JsonElement> WaitUntilFinishedAsync(HttpClient api, Guid id, TimeSpan timeout) =>
-        WaitForAsync(api, id, job => job.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled", timeout);
-
-    private static async Task<JsonElement> WaitForAsync(HttpClient api, Guid id, Func<JsonElement, bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var job = await GetJobAsync(api, id);
-            if (done(job))
-            {
-                return job;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Job {id} did not get there in {timeout}: {job}");
-            }
-
-            await Task.Delay(200, Ct);
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
 using FluxCaption.Tests.Api;
@@ -21,28 +19,19 @@ public sealed class WorkerReplicaTests(ThreeWorkerAspireSystem system) : IClassF
         for (var i = 0; i < 12; i++)
         {
             using var form = TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), $"episode{i}.en.srt", targetLanguage: "de", engine: "ollama");
-            using var response = await api.PostAsync("/api/jobs/translate", form, Ct);
-            response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
+            ids.Add(await AspireJobs.UploadAsync(api, form, Ct));
         }
 
+        var finished = new List<JsonElement>();
         foreach (var id in ids)
         {
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while ((await api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct)).GetProperty("status").GetString() is not ("succeeded" or "failed" or "cancelled"))
-            {
-                DateTime.UtcNow.ShouldBeLessThan(deadline, $"job {id} did not finish");
-                await Task.Delay(200, Ct);
-            }
+            finished.Add(await AspireJobs.WaitUntilFinishedAsync(api, id, TimeSpan.FromMinutes(3), Ct));
         }
 
         var starts = await StartsAsync(ids);
         starts.Count.ShouldBe(ids.Count, "each job started exactly once");
         starts.Select(s => s.Worker).Distinct().Count().ShouldBeGreaterThan(1, string.Join(", ", starts.Select(s => s.Worker)));
-        foreach (var id in ids)
-        {
-            (await api.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct)).GetProperty("status").GetString().ShouldBe("succeeded");
-        }
+        finished.ShouldAllBe(job => job.GetProperty("status").GetString() == "succeeded");
     }
 
     // job.started events say "attempt N on <consumer>"; the database is the AppHost's own.
