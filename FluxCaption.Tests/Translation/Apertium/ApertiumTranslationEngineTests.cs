@@ -91,6 +91,55 @@ public class ApertiumTranslationEngineTests
     }
 
     [Fact]
+    public async Task PlaceholdersInsideASentenceDoNotSplitIt()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", "⟦1⟧The house⟦2⟧ is red.", "The dog is ⟦1⟧big⟦2⟧.", "⟦1⟧big⟦2⟧"),
+            TestContext.Current.CancellationToken);
+
+        result.Select(r => r.Text).ShouldBe(["⟦1⟧La casa⟦2⟧ es roja.", "El perro es ⟦1⟧grande⟦2⟧.", "⟦1⟧grande⟦2⟧"]);
+    }
+
+    [Fact]
+    public async Task ALineBreakStaysInPlaceWithoutEndingTheSentence()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", "I have two cats\nand a small garden.", "The house\r\nis red."),
+            TestContext.Current.CancellationToken);
+
+        result.Select(r => r.Text).ShouldBe(["Tengo dos gatos\ny un jardín pequeño.", "La casa\r\nes roja."]);
+    }
+
+    [Fact]
+    public async Task ALineThatContinuesASentenceKeepsItsLowerCaseStart()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", "he is big", "♪ the dog is big ♪", "- and the house is red.", "The house is red."),
+            TestContext.Current.CancellationToken);
+
+        result.Select(r => r.Text).ShouldBe(["es grande", "♪ el perro es grande ♪", "- y la casa es roja.", "La casa es roja."]);
+    }
+
+    [Fact]
+    public async Task CharactersApertiumReadsAsMarkupSurviveAsText()
+    {
+        var engine = ApertiumEngineFactory.Create();
+
+        var result = await engine.TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", @"a [b] c^d$ @e *f /g <h> {i} \j ~k #l", "[t0] dog [] [t1"),
+            TestContext.Current.CancellationToken);
+
+        result[0].Text.ShouldBe(@"un [b] c^d$ @e *f /g <h> {i} \j ~k #l");
+        result[1].Text.ShouldBe("[t0] perro [] [t1");
+    }
+
+    [Fact]
     public async Task AmpersandsAndAngleBracketsSurviveAsText()
     {
         var engine = ApertiumEngineFactory.Create();
