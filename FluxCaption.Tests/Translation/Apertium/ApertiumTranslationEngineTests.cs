@@ -132,11 +132,11 @@ public class ApertiumTranslationEngineTests
         var engine = ApertiumEngineFactory.Create();
 
         var result = await engine.TranslateAsync(
-            ApertiumEngineFactory.Batch("en", "es", @"a [b] c^d$ @e *f /g <h> {i} \j ~k #l", "[t0] dog [] [t1"),
+            ApertiumEngineFactory.Batch("en", "es", @"a [b] c^d$ @e *f /g <h> {i} \j ~k #l", "dog [t0] [] [t1"),
             TestContext.Current.CancellationToken);
 
         result[0].Text.ShouldBe(@"un [b] c^d$ @e *f /g <h> {i} \j ~k #l");
-        result[1].Text.ShouldBe("[t0] perro [] [t1");
+        result[1].Text.ShouldBe("perro [t0] [] [t1");
     }
 
     [Fact]
