@@ -7,8 +7,9 @@ namespace FluxCaption.Core.Translation.Apertium;
 
 /// <summary>
 /// Offline rule-based translation with the apertium command line, for the pairs installed on this
-/// machine. One apertium process translates a whole batch; markup placeholders ride through as
-/// HTML blanks (see <see cref="ApertiumHtmlCodec"/>). Unknown words are left as they are (-u).
+/// machine. One apertium process translates a whole batch in apertium's stream format, one
+/// null-flushed chunk per segment (-z -f none); markup placeholders and line breaks ride through as
+/// superblanks (see <see cref="ApertiumStreamCodec"/>). Unknown words are left as they are (-u).
 /// </summary>
 public sealed class ApertiumTranslationEngine : ITranslationEngine
 {
@@ -48,10 +49,10 @@ public sealed class ApertiumTranslationEngine : ITranslationEngine
             return [];
         }
 
-        var encoded = ApertiumHtmlCodec.Encode(batch.Segments);
+        var encoded = ApertiumStreamCodec.Encode(batch.Segments);
         var started = Stopwatch.GetTimestamp();
-        var output = await Runner.RunAsync(Arguments("-u", "-f", "html", pair.Mode), encoded.Html, cancellationToken);
-        var texts = ApertiumHtmlCodec.Decode(encoded, output);
+        var output = await Runner.RunAsync(Arguments("-u", "-z", "-f", "none", pair.Mode), encoded.Input, cancellationToken);
+        var texts = ApertiumStreamCodec.Decode(encoded, output);
 
         _logger.LogDebug(
             "Apertium {Mode} translated {SegmentCount} segments in {ElapsedMs} ms",

@@ -47,13 +47,9 @@ public class ApertiumTranslationEngineTests
     [Fact]
     public async Task SegmentsWithoutWordsComeBackAsTheyWent()
     {
-        var engine = ApertiumEngineFactory.Create();
+        var texts = await SpanishAsync("", "⟦1⟧⟦2⟧", "Hello.", "⟦3⟧", "...");
 
-        var result = await engine.TranslateAsync(
-            ApertiumEngineFactory.Batch("en", "es", "", "⟦1⟧⟦2⟧", "Hello.", "⟦3⟧", "..."),
-            TestContext.Current.CancellationToken);
-
-        result.Select(r => r.Text).ShouldBe(["", "⟦1⟧⟦2⟧", "Hola.", "⟦3⟧", "..."]);
+        texts.ShouldBe(["", "⟦1⟧⟦2⟧", "Hola.", "⟦3⟧", "..."]);
     }
 
     [Fact]
@@ -88,6 +84,38 @@ public class ApertiumTranslationEngineTests
         var (greeting, dog) = Split(rest, "⟦8⟧");
         greeting.ShouldBe("hola");
         dog.ShouldContain("perro");
+    }
+
+    [Fact]
+    public async Task PlaceholdersInsideASentenceDoNotSplitIt()
+    {
+        var texts = await SpanishAsync("⟦1⟧The house⟦2⟧ is red.", "The dog is ⟦1⟧big⟦2⟧.", "⟦1⟧big⟦2⟧");
+
+        texts.ShouldBe(["⟦1⟧La casa⟦2⟧ es roja.", "El perro es ⟦1⟧grande⟦2⟧.", "⟦1⟧grande⟦2⟧"]);
+    }
+
+    [Fact]
+    public async Task ALineBreakStaysInPlaceWithoutEndingTheSentence()
+    {
+        var texts = await SpanishAsync("I have two cats\nand a small garden.", "The house\r\nis red.");
+
+        texts.ShouldBe(["Tengo dos gatos\ny un jardín pequeño.", "La casa\r\nes roja."]);
+    }
+
+    [Fact]
+    public async Task ALineThatContinuesASentenceKeepsItsLowerCaseStart()
+    {
+        var texts = await SpanishAsync("he is big", "♪ the dog is big ♪", "- and the house is red.", "The house is red.");
+
+        texts.ShouldBe(["es grande", "♪ el perro es grande ♪", "- y la casa es roja.", "La casa es roja."]);
+    }
+
+    [Fact]
+    public async Task CharactersApertiumReadsAsMarkupSurviveAsText()
+    {
+        var texts = await SpanishAsync(@"a [b] c^d$ @e *f /g <h> {i} \j ~k #l", "dog [t0] [] [t1");
+
+        texts.ShouldBe([@"un [b] c^d$ @e *f /g <h> {i} \j ~k #l", "perro [t0] [] [t1"]);
     }
 
     [Fact]
@@ -128,6 +156,13 @@ public class ApertiumTranslationEngineTests
             ApertiumEngineFactory.Batch("es-MX", "eng", "La casa es roja."), TestContext.Current.CancellationToken);
 
         result[0].Text.ShouldContain("house");
+    }
+
+    private static async Task<IReadOnlyList<string>> SpanishAsync(params string[] english)
+    {
+        var result = await ApertiumEngineFactory.Create().TranslateAsync(
+            ApertiumEngineFactory.Batch("en", "es", english), TestContext.Current.CancellationToken);
+        return result.Select(r => r.Text).ToList();
     }
 
     private static (string Before, string After) Split(string text, string placeholder)
