@@ -9,8 +9,9 @@ public class CorpusRoundTripTests
     [Fact]
     public void TheCorpusHoldsTheThirtyThreeListedFiles()
     {
+        var root = CorpusFiles.Root; // skips the test, with the reason, in a clone without the corpus
         CorpusFiles.All.Count.ShouldBe(33);
-        CorpusFiles.All.ShouldAllBe(path => File.Exists(Path.Combine(CorpusFiles.Root, path)));
+        CorpusFiles.All.ShouldAllBe(path => File.Exists(Path.Combine(root, path)));
     }
 
     [Theory]

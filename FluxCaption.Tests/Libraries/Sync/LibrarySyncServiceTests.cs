@@ -144,7 +144,13 @@ public sealed class LibrarySyncServiceTests(PostgresServer postgres, RedisServer
         var library = await host.AddLibraryAsync("movies");
 
         var first = host.SyncAsync(library.Id, full: true);
-        await Task.Delay(100, TestContext.Current.CancellationToken);
+        // Under way (reading pages, so holding the library's lock) rather than a guessed delay: on a
+        // loaded machine 100 ms was not always enough for the first sync to begin.
+        while (host.Source.PagesRead == 0 && !first.IsCompleted)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
         var second = await Should.ThrowAsync<LibrarySyncAlreadyRunningException>(() => host.SyncAsync(library.Id, full: true));
         var summary = await first;
 
