@@ -98,7 +98,8 @@ internal sealed class TranslateStageHandler(
             IsHearingImpaired = source.IsHearingImpaired,
             CreatedAt = clock.GetUtcNow(),
         };
-        var warnings = TranslationWarningsJson.Write(result);
+        var warnings = TranslationWarningsJson.Write(
+            result with { DocumentWarnings = [.. ParserWarnings.For(document, job.OutputFormat), .. result.DocumentWarnings] });
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

@@ -14,7 +14,7 @@ public sealed class AssScript
 
     public AssScript Clone() => new()
     {
-        Sections = Sections.Select(section => new AssSection { Name = section.Name, Lines = [.. section.Lines] }).ToList(),
+        Sections = Sections.Select(section => new AssSection { Name = section.Name, Lines = [.. section.Lines], EventsAt = section.EventsAt }).ToList(),
         EventFormat = [.. EventFormat],
     };
 }

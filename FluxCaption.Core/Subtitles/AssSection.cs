@@ -6,4 +6,7 @@ public sealed class AssSection
     public string Name { get; set; } = "";
 
     public List<string> Lines { get; set; } = [];
+
+    /// <summary>[Events]: how many of <see cref="Lines"/> came before the first event (null: those up to the Format line).</summary>
+    internal int? EventsAt { get; set; }
 }

@@ -25,7 +25,10 @@ public sealed class SubtitleCue
     /// <summary>True for ASS "Comment:" events: kept, never shown, never translated.</summary>
     public bool IsComment => Ass?.IsComment ?? false;
 
-    /// <summary>WebVTT NOTE (or unrecognised) blocks written between the previous cue and this one, each as its lines.</summary>
+    /// <summary>
+    /// Raw blocks written between the previous cue and this one, each as its lines: WebVTT NOTE or
+    /// unrecognised blocks, and SRT or WebVTT blocks whose timing could not be read (kept, never translated).
+    /// </summary>
     public List<List<string>>? BlocksBefore { get; set; }
 
     /// <summary>Timing text as written, reused by writers while Start/End are unchanged.</summary>

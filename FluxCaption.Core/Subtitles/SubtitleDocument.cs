@@ -22,7 +22,10 @@ public sealed class SubtitleDocument
     /// <summary>Whether the source ended with a line break; writers reproduce it.</summary>
     public bool EndsWithNewLine { get; set; } = true;
 
-    /// <summary>Problems the parser recovered from (skipped blocks, repaired timestamps), each with its line.</summary>
+    /// <summary>SRT: blocks after the last cue that the parser kept as written (WebVTT keeps its own in <see cref="WebVttHeader"/>).</summary>
+    internal List<List<string>>? TrailingBlocks { get; set; }
+
+    /// <summary>Problems the parser recovered from (blocks kept as written, repaired timestamps), each with its line.</summary>
     public List<SubtitleParseWarning> Warnings { get; set; } = [];
 
     /// <summary>A deep copy: cues, script, header and layout, so the copy can be edited freely.</summary>
@@ -34,6 +37,7 @@ public sealed class SubtitleDocument
         WebVtt = WebVtt?.Clone(),
         NewLine = NewLine,
         EndsWithNewLine = EndsWithNewLine,
+        TrailingBlocks = TrailingBlocks?.Select(block => block.ToList()).ToList(),
         Warnings = [.. Warnings],
     };
 }

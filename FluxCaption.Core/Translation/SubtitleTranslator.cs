@@ -162,36 +162,14 @@ public sealed partial class SubtitleTranslator(
     private static string Canonical(string language) =>
         LanguageCodes.TryNormalize(language, out var canonical) ? canonical : language.Trim();
 
+    // A deep copy keeps everything that is not cue text (script sections, header and trailing
+    // blocks, lines kept as written) exactly as the source had it.
     private static SubtitleDocument BuildDocument(SubtitleDocument source, IReadOnlyDictionary<int, string> known)
     {
-        var copy = new SubtitleDocument
+        var copy = source.Clone();
+        foreach (var (index, text) in known)
         {
-            Format = source.Format,
-            NewLine = source.NewLine,
-            EndsWithNewLine = source.EndsWithNewLine,
-            Warnings = [.. source.Warnings],
-            Ass = source.Ass is null ? null : new AssScript
-            {
-                Sections = [.. source.Ass.Sections.Select(s => new AssSection { Name = s.Name, Lines = [.. s.Lines] })],
-                EventFormat = [.. source.Ass.EventFormat],
-            },
-            WebVtt = source.WebVtt is null ? null : new WebVttHeader
-            {
-                Signature = source.WebVtt.Signature,
-                HeaderLines = [.. source.WebVtt.HeaderLines],
-                Blocks = [.. source.WebVtt.Blocks.Select(b => b.ToList())],
-            },
-        };
-
-        for (var index = 0; index < source.Cues.Count; index++)
-        {
-            var cue = source.Cues[index].Clone();
-            if (known.TryGetValue(index, out var text))
-            {
-                cue.Text = text;
-            }
-
-            copy.Cues.Add(cue);
+            copy.Cues[index].Text = text;
         }
 
         return copy;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using FluxCaption.Core.Translation.Glossary;
 
@@ -103,7 +104,7 @@ internal static partial class TranslationValidator
             return "the translation is far longer than the source";
         }
 
-        if (languagesDiffer && Comparable(visible) == Comparable(unit.SourcePlain) && !MayStayUnchanged(unit.SourcePlain))
+        if (languagesDiffer && Comparable(text) == Comparable(source) && !MayStayUnchanged(unit.SourcePlain))
         {
             return "the line came back untranslated";
         }
@@ -124,8 +125,13 @@ internal static partial class TranslationValidator
             || (words.Count <= 3 && words.All(w => char.IsUpper(w.First(char.IsLetter))));
     }
 
+    // Both sides go through the same steps, from the same kind of text (protected, placeholders in it):
+    // a placeholder may stand for a space, a break or nothing ("{\k25}su{\k13}re"), so placeholders and
+    // whitespace are dropped rather than turned into spaces. Letter case still counts, as before: a
+    // model does not answer with the source in other capitals, and the tests' stand-in engine
+    // translates by upper-casing.
     private static string Comparable(string text) =>
-        Spaces().Replace(text, " ").Trim();
+        Spaces().Replace(Placeholders().Replace(text, ""), "").Normalize(NormalizationForm.FormC);
 
     [GeneratedRegex(@"\r\n|\r|\n")]
     private static partial Regex LineBreaks();

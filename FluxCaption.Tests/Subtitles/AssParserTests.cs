@@ -14,7 +14,7 @@ public class AssParserTests
     }
 
     [Fact]
-    public void AnEventWithABrokenTimeIsSkippedWithAWarningOnItsLine()
+    public void AnEventWithABrokenTimeIsNoCueAndAWarningOnItsLine()
     {
         var text = Header + "Dialogue: 0,0:00:0x.00,0:00:02.00,Default,,0,0,0,,Broken\nDialogue: 0,0:00:03.00,0:00:04.00,Default,,0,0,0,,Fine\n";
 

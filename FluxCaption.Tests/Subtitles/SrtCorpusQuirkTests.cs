@@ -14,6 +14,8 @@ public class SrtCorpusQuirkTests
         document.Cues[1].End.ShouldBe(new TimeSpan(0, 2, 0, 8, 901));
         document.Warnings.Select(warning => warning.Line).ShouldBe([5, 14, 18]);
         document.Warnings[1].Message.ShouldContain("is not a valid SRT timing");
+        document.Warnings.ShouldAllBe(warning => warning.Outcome == SubtitleParseOutcome.KeptVerbatim);
+        SubtitleWriter.Write(document).ShouldBe(CorpusFiles.Text("srt/exo-typical-missing-timecode.srt"));
     }
 
     [Fact]

@@ -58,16 +58,20 @@ internal static class AssParser
             else if (AssFormat.IsFieldLine(line, "Dialogue", out var dialogue) || AssFormat.IsFieldLine(line, "Comment", out dialogue))
             {
                 var isComment = line.TrimStart().StartsWith("Comment", StringComparison.OrdinalIgnoreCase);
-                lastEvent = ReadEvent(dialogue, isComment, i + 1, script, document, expected);
-            }
-            else if (lastEvent is not null)
-            {
-                // Lines between events stay with the event they follow, so the layout round-trips.
-                (lastEvent.LinesAfter ??= []).Add(line);
+                if (ReadEvent(dialogue, isComment, i + 1, script, document, expected) is { } cue)
+                {
+                    current.EventsAt ??= current.Lines.Count;
+                    lastEvent = cue;
+                }
+                else
+                {
+                    // An event that cannot be read stays a raw line at its place, like a comment line.
+                    KeepLine(line, lastEvent, current);
+                }
             }
             else
             {
-                current.Lines.Add(line);
+                KeepLine(line, lastEvent, current);
             }
         }
 
@@ -87,6 +91,20 @@ internal static class AssParser
         return document;
     }
 
+    // Lines between events stay with the event they follow, lines before the first event in the
+    // section (which the writer puts back before the events), so the layout round-trips.
+    private static void KeepLine(string line, SubtitleCue? lastEvent, AssSection section)
+    {
+        if (lastEvent is not null)
+        {
+            (lastEvent.LinesAfter ??= []).Add(line);
+        }
+        else
+        {
+            section.Lines.Add(line);
+        }
+    }
+
     private static SubtitleCue? ReadEvent(
         string body, bool isComment, int lineNumber, AssScript script, SubtitleDocument document, SubtitleFormat? expected)
     {
@@ -94,7 +112,7 @@ internal static class AssParser
         {
             var defaults = DetectVariant(script, expected) == SubtitleFormat.Ssa ? AssFormat.DefaultSsaEventFormat : AssFormat.DefaultAssEventFormat;
             script.EventFormat = [.. defaults];
-            document.Warnings.Add(new(lineNumber, "the [Events] section has no Format line before its first event; the standard field order was assumed"));
+            document.Warnings.Add(new(lineNumber, SubtitleParseOutcome.Repaired, "the [Events] section has no Format line before its first event; the standard field order was assumed"));
         }
 
         var format = script.EventFormat;
@@ -102,7 +120,7 @@ internal static class AssParser
         var values = (body.StartsWith(' ') ? body[1..] : body).Split(',', format.Count);
         if (values.Length < format.Count)
         {
-            document.Warnings.Add(new(lineNumber, $"the event has {values.Length} fields but the Format line names {format.Count}; the event was skipped"));
+            document.Warnings.Add(new(lineNumber, SubtitleParseOutcome.KeptVerbatim, $"the event has {values.Length} fields but the Format line names {format.Count}; the event was {SubtitleParseWarning.KeptAsWritten}"));
             return null;
         }
 
@@ -133,13 +151,13 @@ internal static class AssParser
 
         if (!Timestamps.TryParseAss(startText, out var start) || !Timestamps.TryParseAss(endText, out var end))
         {
-            document.Warnings.Add(new(lineNumber, $"'{startText}' / '{endText}' is not a valid h:mm:ss.cc event timing; the event was skipped"));
+            document.Warnings.Add(new(lineNumber, SubtitleParseOutcome.KeptVerbatim, $"'{startText}' / '{endText}' is not a valid h:mm:ss.cc event timing; the event was {SubtitleParseWarning.KeptAsWritten}"));
             return null;
         }
 
         if (!IsCanonical(startText) || !IsCanonical(endText))
         {
-            document.Warnings.Add(new(lineNumber, $"'{startText}' / '{endText}' is not in the form h:mm:ss.cc; read as {Timestamps.FormatAss(start)} / {Timestamps.FormatAss(end)}"));
+            document.Warnings.Add(new(lineNumber, SubtitleParseOutcome.Repaired, $"'{startText}' / '{endText}' is not in the form h:mm:ss.cc; read as {Timestamps.FormatAss(start)} / {Timestamps.FormatAss(end)}"));
         }
 
         cue.Start = start;

@@ -29,7 +29,7 @@ internal static class AssWriter
                 lines.Add(FormatLine(format));
             }
 
-            var insertAt = formatIndex + 1;
+            var insertAt = section.EventsAt ?? formatIndex + 1;
             lines.AddRange(section.Lines.Take(insertAt));
             AddEvents(lines, document, format);
             lines.AddRange(section.Lines.Skip(insertAt));

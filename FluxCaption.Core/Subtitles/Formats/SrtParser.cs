@@ -3,7 +3,7 @@ namespace FluxCaption.Core.Subtitles.Formats;
 /// <summary>
 /// SubRip reader. Lenient where real files are (missing, duplicate or odd numbers, '.' fractions,
 /// short fields, coordinates after the timing, blank lines inside a cue); a block it cannot read is
-/// skipped with a warning, as players do, rather than failing the whole file.
+/// not a cue, as players skip it, but is kept as written (with a warning) so the file loses nothing.
 /// </summary>
 internal static class SrtParser
 {
@@ -29,9 +29,10 @@ internal static class SrtParser
             throw new SubtitleFormatException("the file is empty");
         }
 
+        var pending = new List<List<string>>();
         while (i < lines.Count)
         {
-            i = ReadBlock(lines, i, document);
+            i = ReadBlock(lines, i, document, pending);
         }
 
         if (document.Cues.Count == 0)
@@ -40,10 +41,12 @@ internal static class SrtParser
             throw new SubtitleFormatException(document.Warnings.FirstOrDefault()?.Line ?? 1, $"no valid SRT cue found ({reason})");
         }
 
+        document.TrailingBlocks = pending.Count > 0 ? pending : null;
+
         return document;
     }
 
-    private static int ReadBlock(List<string> lines, int i, SubtitleDocument document)
+    private static int ReadBlock(List<string> lines, int i, SubtitleDocument document, List<List<string>> pending)
     {
         string? identifier = null;
         var timingIndex = i;
@@ -56,22 +59,23 @@ internal static class SrtParser
             }
             else
             {
-                document.Warnings.Add(new(i + 1, $"'{lines[i]}' starts a block without a timing line; the block was skipped"));
-                return CollectText(lines, i + 1, null, out _);
+                document.Warnings.Add(new(i + 1, SubtitleParseOutcome.KeptVerbatim, $"'{lines[i]}' starts a block without a timing line; the block was {SubtitleParseWarning.KeptAsWritten}"));
+                return KeepBlock(lines, i, CollectText(lines, i + 1, null, out var blankLines), blankLines, pending);
             }
         }
 
         var timing = TimingLine.TryParse(lines[timingIndex], webVtt: false);
         if (timing is null)
         {
-            document.Warnings.Add(new(timingIndex + 1, $"'{lines[timingIndex]}' is not a valid SRT timing; the cue was skipped"));
-            return CollectText(lines, timingIndex + 1, null, out _);
+            document.Warnings.Add(new(timingIndex + 1, SubtitleParseOutcome.KeptVerbatim, $"'{lines[timingIndex]}' is not a valid SRT timing; the cue was {SubtitleParseWarning.KeptAsWritten}"));
+            return KeepBlock(lines, i, CollectText(lines, timingIndex + 1, null, out var blankLines), blankLines, pending);
         }
 
         if (!timing.IsCanonical)
         {
             document.Warnings.Add(new(
                 timingIndex + 1,
+                SubtitleParseOutcome.Repaired,
                 $"'{lines[timingIndex]}' is not in the form hh:mm:ss,mmm; read as {Timestamps.FormatSrt(timing.Start)} --> {Timestamps.FormatSrt(timing.End)}"));
         }
 
@@ -86,7 +90,19 @@ internal static class SrtParser
             Text = string.Join('\n', text),
             SourceTiming = timing.Source,
             BlankLinesAfter = blankLinesAfter,
+            BlocksBefore = pending.Count > 0 ? [.. pending] : null,
         });
+        pending.Clear();
+        return next;
+    }
+
+    // The block goes back into the file where it was; blank lines beyond the one that separates
+    // blocks stay with it, as WebVTT raw blocks keep theirs.
+    private static int KeepBlock(List<string> lines, int start, int next, int blankLinesAfter, List<List<string>> pending)
+    {
+        var block = lines.GetRange(start, next - blankLinesAfter - start);
+        block.AddRange(Enumerable.Repeat("", Math.Max(0, blankLinesAfter - (next < lines.Count ? 1 : 0))));
+        pending.Add(block);
         return next;
     }
 

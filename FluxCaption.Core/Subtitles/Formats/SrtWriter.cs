@@ -8,9 +8,16 @@ internal static class SrtWriter
     {
         var lines = new List<string>();
         var cues = document.Cues;
+        var trailing = document.TrailingBlocks ?? [];
         for (var index = 0; index < cues.Count; index++)
         {
             var cue = cues[index];
+            foreach (var block in cue.BlocksBefore ?? [])
+            {
+                lines.AddRange(block);
+                lines.Add("");
+            }
+
             // A cue without a number gets its position: numberless SRT is rejected by many players.
             lines.Add(cue.Identifier ?? (index + 1).ToString(CultureInfo.InvariantCulture));
             lines.Add(TimingLine.Format(cue, webVtt: false));
@@ -19,9 +26,18 @@ internal static class SrtWriter
                 lines.AddRange(cue.Text.Split('\n'));
             }
 
-            var isLast = index == cues.Count - 1;
+            var isLast = index == cues.Count - 1 && trailing.Count == 0;
             var blankLines = cue.BlankLinesAfter ?? (isLast ? 0 : 1);
             lines.AddRange(Enumerable.Repeat("", isLast ? blankLines : Math.Max(1, blankLines)));
+        }
+
+        for (var index = 0; index < trailing.Count; index++)
+        {
+            lines.AddRange(trailing[index]);
+            if (index < trailing.Count - 1)
+            {
+                lines.Add("");
+            }
         }
 
         return TextLines.Join(lines, document.NewLine, document.EndsWithNewLine);

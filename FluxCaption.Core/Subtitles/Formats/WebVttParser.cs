@@ -67,7 +67,7 @@ internal static class WebVttParser
             var block = ReadRawBlock(lines, ref i);
             if (!IsKeywordBlock(first))
             {
-                document.Warnings.Add(new(i - block.Count + 1, $"'{Shorten(first)}' is neither a cue nor a NOTE, STYLE or REGION block; kept as written"));
+                document.Warnings.Add(new(i - block.Count + 1, SubtitleParseOutcome.KeptVerbatim, $"'{Shorten(first)}' is neither a cue nor a NOTE, STYLE or REGION block; it was {SubtitleParseWarning.KeptAsWritten}"));
             }
 
             AddRawBlock(document, pending, block);
@@ -85,7 +85,7 @@ internal static class WebVttParser
         var timing = TimingLine.TryParse(lines[timingIndex], webVtt: true);
         if (timing is null)
         {
-            document.Warnings.Add(new(timingIndex + 1, $"'{Shorten(lines[timingIndex])}' is not a valid WebVTT timing; the cue was skipped and kept as written"));
+            document.Warnings.Add(new(timingIndex + 1, SubtitleParseOutcome.KeptVerbatim, $"'{Shorten(lines[timingIndex])}' is not a valid WebVTT timing; the cue was {SubtitleParseWarning.KeptAsWritten}"));
             var block = ReadRawBlock(lines, ref i);
             AddRawBlock(document, pending, block);
             return SkipBlankLines(lines, i, block, separatorExpected: true);
@@ -95,6 +95,7 @@ internal static class WebVttParser
         {
             document.Warnings.Add(new(
                 timingIndex + 1,
+                SubtitleParseOutcome.Repaired,
                 $"'{Shorten(lines[timingIndex])}' is not in the form [hh:]mm:ss.ttt; read as {Timestamps.FormatWebVtt(timing.Start)} --> {Timestamps.FormatWebVtt(timing.End)}"));
         }
 
@@ -105,7 +106,7 @@ internal static class WebVttParser
             // youtube-dl writes the next timing straight after the text, without a blank line.
             if (TimingLine.TryParse(lines[j], webVtt: true) is not null)
             {
-                document.Warnings.Add(new(j + 1, "a timing line follows cue text without a blank line; read as the start of a new cue"));
+                document.Warnings.Add(new(j + 1, SubtitleParseOutcome.Repaired, "a timing line follows cue text without a blank line; read as the start of a new cue"));
                 break;
             }
 
