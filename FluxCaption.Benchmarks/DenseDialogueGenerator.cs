@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using FluxCaption.Core.Subtitles;
 
 namespace FluxCaption.Benchmarks;
@@ -35,32 +33,27 @@ public static class DenseDialogueGenerator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cueCount, 1);
         var random = new Random(seed);
-        var srt = new StringBuilder();
-        var clock = TimeSpan.FromSeconds(30);
+        var srt = new SrtBuilder(TimeSpan.FromSeconds(30));
         var sceneLeft = random.Next(30, 121);
 
         for (var number = 1; number <= cueCount; number++)
         {
             var text = (number % EchoedEvery, number % UnansweredEvery) switch
             {
-                (11, _) => $"{Pick(random, ScriptedModel.Echoed)}, {Pick(random, Names)}!",
-                (_, 5) => $"{Pick(random, ScriptedModel.Unanswered)}, {Pick(random, Names).ToLowerInvariant()}...",
+                (11, _) => $"{random.Pick(ScriptedModel.Echoed)}, {random.Pick(Names)}!",
+                (_, 5) => $"{random.Pick(ScriptedModel.Unanswered)}, {random.Pick(Names).ToLowerInvariant()}...",
                 _ => Line(random),
             };
             var duration = TimeSpan.FromMilliseconds(Math.Clamp(500 + (text.Length * 55), 800, 3500));
-            srt.Append(number.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                .Append(Timestamp(clock)).Append(" --> ").Append(Timestamp(clock + duration)).Append('\n')
-                .Append(text).Append("\n\n");
-
-            clock += duration;
+            srt.Cue(text, duration);
             if (--sceneLeft == 0)
             {
-                clock += TimeSpan.FromSeconds(random.Next(11, 31));
+                srt.Pause(TimeSpan.FromSeconds(random.Next(11, 31)));
                 sceneLeft = random.Next(30, 121);
             }
             else
             {
-                clock += TimeSpan.FromMilliseconds(random.Next(100, 1200));
+                srt.Pause(TimeSpan.FromMilliseconds(random.Next(100, 1200)));
             }
         }
 
@@ -69,11 +62,11 @@ public static class DenseDialogueGenerator
 
     private static string Line(Random random) => random.Next(100) switch
     {
-        < 35 => Pick(random, Short),
-        < 60 => $"{Pick(random, Names)}, {Lower(Pick(random, Short))}",
-        < 80 => $"{Pick(random, Short).TrimEnd('.', '!', '?')} {Pick(random, Tails)}!",
-        < 90 => $"- {Pick(random, Short)}\n- {Pick(random, Short)}",
-        _ => $"<i>{Pick(random, Short)}</i>",
+        < 35 => random.Pick(Short),
+        < 60 => $"{random.Pick(Names)}, {Lower(random.Pick(Short))}",
+        < 80 => $"{random.Pick(Short).TrimEnd('.', '!', '?')} {random.Pick(Tails)}!",
+        < 90 => $"- {random.Pick(Short)}\n- {random.Pick(Short)}",
+        _ => $"<i>{random.Pick(Short)}</i>",
     };
 
     // "Tom, who's there?", but "Tom, I can't." keeps its capital I.
@@ -81,9 +74,4 @@ public static class DenseDialogueGenerator
         line.StartsWith("I ", StringComparison.Ordinal) || line.StartsWith("I.", StringComparison.Ordinal)
             ? line
             : char.ToLowerInvariant(line[0]) + line[1..];
-
-    private static string Pick(Random random, IReadOnlyList<string> choices) => choices[random.Next(choices.Count)];
-
-    private static string Timestamp(TimeSpan time) =>
-        time.ToString(@"hh\:mm\:ss\,fff", CultureInfo.InvariantCulture);
 }
