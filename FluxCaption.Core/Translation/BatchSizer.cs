@@ -4,8 +4,9 @@ namespace FluxCaption.Core.Translation;
 /// Cuts lines, in file order, into engine requests. A request costs a fixed price (scheduling, prompt,
 /// first token) whatever it holds, so batches are as large as the token budget and the cue guard allow;
 /// where a batch ends is chosen by the dialogue: at a scene gap once the batch has
-/// <see cref="TranslationOptions.MinCuesPerBatch"/> lines, otherwise at the longest pause in the last
-/// third of what fits, so a cut inside a scene falls where the speakers pause.
+/// <see cref="TranslationOptions.MinCuesPerBatch"/> lines; when it is full, at its last scene gap in
+/// its second half or else at the longest pause in its last third, so a cut inside a scene falls where
+/// the speakers pause.
 /// </summary>
 internal static class BatchSizer
 {
@@ -13,9 +14,9 @@ internal static class BatchSizer
     // the last wave is not spread over idle slots in smaller pieces than this.
     private const int SmallestSharedBatch = 8;
 
-    public static List<IReadOnlyList<TranslationUnit>> Cut(IReadOnlyList<TranslationUnit> units, TranslationOptions options)
+    public static List<IReadOnlyList<TranslationUnit>> Cut(IReadOnlyList<TranslationUnit> units, TranslationOptions options, bool withDrafts = false)
     {
-        var costs = units.Select(RequestCost.OfLine).ToArray();
+        var costs = units.Select(u => RequestCost.OfLine(u, withDrafts)).ToArray();
         var budget = options.MaxTokensPerBatch - RequestCost.Overhead(units, options);
         var batches = new List<IReadOnlyList<TranslationUnit>>();
         var start = 0;
@@ -82,7 +83,7 @@ internal static class BatchSizer
             return batches;
         }
 
-        var costs = tail.Select(RequestCost.OfLine).ToArray();
+        var costs = tail.Select(u => RequestCost.OfLine(u)).ToArray();
         var total = costs.Sum();
         var balanced = batches.Take(batches.Count - last).ToList();
         var start = 0;

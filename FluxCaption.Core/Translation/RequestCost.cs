@@ -28,11 +28,15 @@ internal static class RequestCost
         return (quarters + 3) / 4;
     }
 
-    /// <summary>What one line adds to a request: its text in the prompt and its translation in the reply.</summary>
-    public static int OfLine(TranslationUnit unit)
+    /// <summary>
+    /// What one line adds to a request: its text in the prompt and its translation in the reply; for
+    /// proofreading (<paramref name="withDraft"/>) also its current translation in the prompt.
+    /// </summary>
+    public static int OfLine(TranslationUnit unit, bool withDraft = false)
     {
         var tokens = Tokens(unit.Protected.Text);
-        return tokens + FramingTokens + (int)Math.Ceiling(tokens * ReplyExpansion) + FramingTokens;
+        var translation = (int)Math.Ceiling(tokens * ReplyExpansion) + FramingTokens;
+        return tokens + FramingTokens + translation + (withDraft ? translation : 0);
     }
 
     /// <summary>

@@ -3,13 +3,17 @@ using FluxCaption.Core.Subtitles.Protection;
 
 namespace FluxCaption.Core.Translation;
 
-/// <summary>Decides what is sent and in which batches. Pure: no engine, no I/O.</summary>
+/// <summary>
+/// Decides what is sent and in which batches. Pure: no engine, no I/O. <c>withDrafts</c> plans a
+/// proofreading pass, whose requests carry each line's current translation as well.
+/// </summary>
 internal static class TranslationPlanner
 {
     public static TranslationPlan Plan(
         SubtitleDocument document,
         IReadOnlyDictionary<int, string> completedCues,
-        TranslationOptions options)
+        TranslationOptions options,
+        bool withDrafts = false)
     {
         var translatable = new List<int>();
         var resumed = new Dictionary<int, string>();
@@ -48,6 +52,6 @@ internal static class TranslationPlanner
             });
         }
 
-        return new TranslationPlan(BatchSizer.Cut(units, options), translatable, resumed);
+        return new TranslationPlan(BatchSizer.Cut(units, options, withDrafts), translatable, resumed);
     }
 }

@@ -76,6 +76,21 @@ public class BatchSizingTests
     }
 
     [Fact]
+    public void AProofreadingPlanLeavesRoomForTheDraftsInEachRequest()
+    {
+        var sentence = "This is a long and winding line of dialogue that goes on for quite a while before it ends";
+        var document = TestDocuments.Srt([.. Enumerable.Range(0, 120).Select(i => $"{sentence}, number {i}.")]);
+        var options = new TranslationOptions { MaxTokensPerBatch = 2000 };
+
+        var translating = TranslationPlanner.Plan(document, new Dictionary<int, string>(), options);
+        var proofreading = TranslationPlanner.Plan(document, new Dictionary<int, string>(), options, withDrafts: true);
+
+        // A proofread line is sent twice (source and draft) and answered once: about 3/2 of a translated one.
+        proofreading.Batches.Count.ShouldBeGreaterThan(translating.Batches.Count * 5 / 4);
+        proofreading.Batches.SelectMany(b => b).Count().ShouldBe(120);
+    }
+
+    [Fact]
     public void ASceneGapEndsABatchThatHasItsMinimumRatherThanFillingIt()
     {
         // Seven lines, a 30 s gap, twelve lines.
