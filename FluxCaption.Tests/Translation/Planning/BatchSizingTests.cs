@@ -47,6 +47,10 @@ public class BatchSizingTests
         })],
     };
 
+    /// <summary>Lines of about 100 characters (25 estimated tokens), 2 s apart.</summary>
+    private static SubtitleDocument LongLines(int count) => TestDocuments.Srt(
+        [.. Enumerable.Range(0, count).Select(i => $"This is a long and winding line of dialogue that goes on for quite a while before it ends, number {i}.")]);
+
     private static List<int> Sizes(IEnumerable<IReadOnlyList<TranslationUnit>> batches) => [.. batches.Select(b => b.Count)];
 
     [Fact]
@@ -62,8 +66,7 @@ public class BatchSizingTests
     [Fact]
     public void LongLinesKeepEveryRequestWithinTheTokenBudget()
     {
-        var sentence = "This is a long and winding line of dialogue that goes on for quite a while before it ends";
-        var document = TestDocuments.Srt([.. Enumerable.Range(0, 120).Select(i => $"{sentence}, number {i}.")]);
+        var document = LongLines(120);
         var options = new TranslationOptions { MaxTokensPerBatch = 2000 };
 
         var plan = TranslationPlanner.Plan(document, new Dictionary<int, string>(), options);
@@ -78,8 +81,7 @@ public class BatchSizingTests
     [Fact]
     public void AProofreadingPlanLeavesRoomForTheDraftsInEachRequest()
     {
-        var sentence = "This is a long and winding line of dialogue that goes on for quite a while before it ends";
-        var document = TestDocuments.Srt([.. Enumerable.Range(0, 120).Select(i => $"{sentence}, number {i}.")]);
+        var document = LongLines(120);
         var options = new TranslationOptions { MaxTokensPerBatch = 2000 };
 
         var translating = TranslationPlanner.Plan(document, new Dictionary<int, string>(), options);
