@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using FluxCaption.Core.Subtitles;
 
 namespace FluxCaption.Benchmarks;
@@ -56,27 +54,22 @@ public static class FilmSubtitleGenerator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cueCount, 1);
         var random = new Random(seed);
-        var srt = new StringBuilder();
-        var clock = TimeSpan.FromSeconds(42);
+        var srt = new SrtBuilder(TimeSpan.FromSeconds(42));
         var sceneLeft = random.Next(8, 41);
 
         for (var number = 1; number <= cueCount; number++)
         {
             var text = Line(random);
             var duration = TimeSpan.FromMilliseconds(Math.Clamp(700 + (text.Length * 60), 1000, 6500));
-            srt.Append(number.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                .Append(Timestamp(clock)).Append(" --> ").Append(Timestamp(clock + duration)).Append('\n')
-                .Append(text).Append("\n\n");
-
-            clock += duration;
+            srt.Cue(text, duration);
             if (--sceneLeft == 0)
             {
-                clock += TimeSpan.FromSeconds(random.Next(11, 41));
+                srt.Pause(TimeSpan.FromSeconds(random.Next(11, 41)));
                 sceneLeft = random.Next(8, 41);
             }
             else
             {
-                clock += TimeSpan.FromMilliseconds(random.Next(150, 2500));
+                srt.Pause(TimeSpan.FromMilliseconds(random.Next(150, 2500)));
             }
         }
 
@@ -93,10 +86,10 @@ public static class FilmSubtitleGenerator
 
         var sentence = roll switch
         {
-            < 27 => Pick(random, Short),
-            < 52 => Addressed(Pick(random, Names), Sentence(Pick(random, Middles), Pick(random, ShortEndings))),
-            < 92 => $"{Addressed(Pick(random, Names), Pick(random, Openers))} {Pick(random, Middles)}{Pick(random, Endings)}",
-            _ => $"{Pick(random, Openers)} {Pick(random, Middles)}. {Pick(random, Short)}",
+            < 27 => random.Pick(Short),
+            < 52 => Addressed(random.Pick(Names), Sentence(random.Pick(Middles), random.Pick(ShortEndings))),
+            < 92 => $"{Addressed(random.Pick(Names), random.Pick(Openers))} {random.Pick(Middles)}{random.Pick(Endings)}",
+            _ => $"{random.Pick(Openers)} {random.Pick(Middles)}. {random.Pick(Short)}",
         };
 
         return random.Next(100) switch
@@ -104,7 +97,7 @@ public static class FilmSubtitleGenerator
             < 6 => $"<i>{Wrap(sentence)}</i>",
             < 10 => Emphasise(Wrap(sentence)),
             < 12 => "{\\an8}" + Wrap(sentence),
-            < 15 => $"- {Pick(random, Short)}\n- {Pick(random, Short)}",
+            < 15 => $"- {random.Pick(Short)}\n- {random.Pick(Short)}",
             _ => Wrap(sentence),
         };
     }
@@ -136,9 +129,4 @@ public static class FilmSubtitleGenerator
         name.Length == 0 || opener.StartsWith("I ", StringComparison.Ordinal)
             ? name + opener
             : name + char.ToLowerInvariant(opener[0]) + opener[1..];
-
-    private static string Pick(Random random, string[] choices) => choices[random.Next(choices.Length)];
-
-    private static string Timestamp(TimeSpan time) =>
-        time.ToString(@"hh\:mm\:ss\,fff", CultureInfo.InvariantCulture);
 }

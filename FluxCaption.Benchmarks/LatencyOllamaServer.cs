@@ -25,6 +25,8 @@ public sealed class LatencyOllamaServer : IAsyncDisposable
     private long _requests;
     private long _promptTokens;
     private long _completionTokens;
+    private long _recoveryRequests;
+    private ConcurrentDictionary<string, byte> _asked = new(StringComparer.Ordinal);
     private ConcurrentQueue<TimeSpan> _durations = new();
 
     private LatencyOllamaServer(WebApplication app, LatencyModel latency, double timeScale, int slots)
@@ -65,9 +67,11 @@ public sealed class LatencyOllamaServer : IAsyncDisposable
             Interlocked.Exchange(ref _requests, 0),
             Interlocked.Exchange(ref _promptTokens, 0),
             Interlocked.Exchange(ref _completionTokens, 0),
+            Interlocked.Exchange(ref _recoveryRequests, 0),
             Slots.Busy,
             [.. Interlocked.Exchange(ref _durations, new ConcurrentQueue<TimeSpan>())]);
         Slots.ResetBusy();
+        _asked = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         return counters;
     }
 
@@ -86,6 +90,19 @@ public sealed class LatencyOllamaServer : IAsyncDisposable
         var system = string.Concat(messages.Where(m => (string?)m?["role"] == "system").Select(m => (string?)m?["content"]));
         var user = messages.LastOrDefault(m => (string?)m?["role"] == "user")?["content"]?.GetValue<string>() ?? "";
         var prompt = string.Concat(messages.Select(m => (string?)m?["content"]));
+
+        // FluxCaption sends each distinct line of a file once when all goes well, so a request that
+        // holds a line already asked in this run is recovery: a re-ask or a half of a refused batch.
+        var repeated = false;
+        foreach (var (_, text) in ScriptedModel.Segments(user) ?? [])
+        {
+            repeated |= !_asked.TryAdd(text, 0);
+        }
+
+        if (repeated)
+        {
+            Interlocked.Increment(ref _recoveryRequests);
+        }
 
         var content = ScriptedModel.Reply(system, user);
         var promptTokens = LatencyModel.EstimateTokens(prompt);
@@ -133,5 +150,6 @@ public sealed class LatencyOllamaServer : IAsyncDisposable
 /// <summary>
 /// What the server saw during one benchmark run. <see cref="BusyWall"/> is slot time actually held
 /// (scaled wall time); <see cref="Durations"/> are the modelled durations, in arrival order.
+/// <see cref="RecoveryRequests"/> asked again for lines already asked in the same run.
 /// </summary>
-public sealed record ServerCounters(long Requests, long PromptTokens, long CompletionTokens, TimeSpan BusyWall, IReadOnlyList<TimeSpan> Durations);
+public sealed record ServerCounters(long Requests, long PromptTokens, long CompletionTokens, long RecoveryRequests, TimeSpan BusyWall, IReadOnlyList<TimeSpan> Durations);

@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "sync") return await SyncBenchmark.RunAsync(ar
 // dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4] [--TimeScale 0.03] ...
 if (args.Length == 0 || args[0] != "translate")
 {
-    Console.Error.WriteLine("Usage: FluxCaption.Benchmarks translate [--Cues 1500] [--Slots 4] [--TimeScale 0.03] [--FixedCostMs 400] [--CompletionTokenMs 20] [--PromptTokenMs 0] [--MaxCuesPerBatch n] [--MaxTokensPerBatch n]");
+    Console.Error.WriteLine("Usage: FluxCaption.Benchmarks translate [--Shape film|dense] [--Cues 1500] [--Slots 4] [--TimeScale 0.03] [--FixedCostMs 400] [--CompletionTokenMs 20] [--PromptTokenMs 0] [--MaxCuesPerBatch n] [--MaxTokensPerBatch n]");
     return 2;
 }
 

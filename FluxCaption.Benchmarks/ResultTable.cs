@@ -13,12 +13,12 @@ public static class ResultTable
     public static string Format(IReadOnlyList<RunResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| slots | strategy | requests | requests / 1,000 cues | prompt tokens / source token | completion tokens / source token | wall (model s) | slot time used | replayed wall (model s) | replayed slot time used | wall (s) | cues translated | warnings |");
-        table.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| slots | strategy | requests | requests / 1,000 cues | recovery requests | prompt tokens / source token | completion tokens / source token | wall (model s) | slot time used | replayed wall (model s) | replayed slot time used | wall (s) | cues translated | warnings |");
+        table.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             table.AppendLine(Invariant(
-                $"| {r.Slots} | {r.Strategy} | {r.Counters.Requests} | {r.RequestsPerThousandCues:0.0} | {r.PromptTokensPerSourceToken:0.00} | {r.CompletionTokensPerSourceToken:0.00} | {r.ModelSeconds:0} | {r.SlotUtilisation:0%} | {r.Ideal.Wall.TotalSeconds:0} | {r.Ideal.SlotUtilisation:0%} | {r.Wall.TotalSeconds:0.0} | {r.CuesTranslated} | {r.Warnings} |"));
+                $"| {r.Slots} | {r.Strategy} | {r.Counters.Requests} | {r.RequestsPerThousandCues:0.0} | {r.Counters.RecoveryRequests} ({r.RecoveryShare:0%}) | {r.PromptTokensPerSourceToken:0.00} | {r.CompletionTokensPerSourceToken:0.00} | {r.ModelSeconds:0} | {r.SlotUtilisation:0%} | {r.Ideal.Wall.TotalSeconds:0} | {r.Ideal.SlotUtilisation:0%} | {r.Wall.TotalSeconds:0.0} | {r.CuesTranslated} | {r.Warnings} |"));
         }
 
         table.AppendLine();

@@ -18,6 +18,9 @@ public sealed record RunResult(
 {
     public double RequestsPerThousandCues => Counters.Requests * 1000.0 / Cues;
 
+    /// <summary>Of the requests, those that asked again for lines already asked: re-asks and halves after a bad reply.</summary>
+    public double RecoveryShare => Counters.Requests == 0 ? 0 : (double)Counters.RecoveryRequests / Counters.Requests;
+
     public double PromptTokensPerSourceToken => (double)Counters.PromptTokens / SourceTokens;
 
     public double CompletionTokensPerSourceToken => (double)Counters.CompletionTokens / SourceTokens;

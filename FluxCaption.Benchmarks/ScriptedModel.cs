@@ -10,6 +10,8 @@ namespace FluxCaption.Benchmarks;
 /// token counts match what a real model would write for the same lines. "Translating" rotates ASCII
 /// letters by 13 (placeholders, digits and punctuation stay); proofreading returns the line as given.
 /// A FluxCaption batch is recognised by its last user line being a JSON object of id to text.
+/// Like a real model on hard short lines, it gives <see cref="Echoed"/> phrases back untranslated and
+/// leaves <see cref="Unanswered"/> ones out of its reply, however often it is asked.
 /// </summary>
 internal static class ScriptedModel
 {
@@ -18,17 +20,22 @@ internal static class ScriptedModel
 
     public const string ProofreadMarker = "Proofread";
 
+    /// <summary>Openings of lines that come back as they were sent (none occurs in the film shape).</summary>
+    public static readonly string[] Echoed = ["Calm down", "Hold it right there", "Take it easy", "Not so fast"];
+
+    /// <summary>Openings of lines whose id is missing from the reply (none occurs in the film shape).</summary>
+    public static readonly string[] Unanswered = ["Mm-hmm", "Pfff, whatever", "Uh-huh", "Tsk tsk"];
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Reply(string system, string user)
     {
-        var lastLine = user.TrimEnd().Split('\n')[^1].Trim();
-        if (lastLine.StartsWith('{') && TryReadSegments(lastLine) is { } segments)
+        if (Segments(user) is { } segments)
         {
             var reply = new JsonObject();
-            foreach (var (id, segment) in segments)
+            foreach (var (id, segment) in segments.Where(s => !Opens(s.Text, Unanswered)))
             {
-                reply[id] = Rotate(segment);
+                reply[id] = Opens(segment, Echoed) ? segment : Rotate(segment);
             }
 
             return reply.ToJsonString(Json);
@@ -57,8 +64,15 @@ internal static class ScriptedModel
         return rotated.ToString();
     }
 
-    private static List<(string Id, string Text)>? TryReadSegments(string line)
+    /// <summary>The lines a FluxCaption batch asks for (id, text), or null for any other prompt.</summary>
+    public static List<(string Id, string Text)>? Segments(string user)
     {
+        var line = user.TrimEnd().Split('\n')[^1].Trim();
+        if (!line.StartsWith('{'))
+        {
+            return null;
+        }
+
         try
         {
             return JsonNode.Parse(line) is JsonObject segments
@@ -70,4 +84,7 @@ internal static class ScriptedModel
             return null;
         }
     }
+
+    private static bool Opens(string text, string[] openings) =>
+        openings.Any(o => text.StartsWith(o, StringComparison.Ordinal));
 }

@@ -20,11 +20,11 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
 {
     public async Task<IReadOnlyList<RunResult>> RunAsync(CancellationToken cancellationToken)
     {
-        var document = FilmSubtitleGenerator.Generate(options.Cues, options.Seed);
+        var document = options.Document();
         var sourceTokens = document.Cues.Sum(c => LatencyModel.EstimateTokens(SubtitleMarkupProtector.PlainText(c.Text, document.Format)));
         var distinct = document.Cues.Select(c => c.Text).Distinct(StringComparer.Ordinal).Count();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"File: {document.Cues.Count} generated SRT cues (seed {options.Seed}, {distinct} distinct texts, {document.Cues.Average(c => c.Text.Length):0.0} characters a cue, {sourceTokens} source tokens, {(document.Cues[^1].End - document.Cues[0].Start):hh\\:mm\\:ss} long)."));
+            $"File: {document.Cues.Count} generated SRT cues ({options.Shape}, seed {options.Seed}, {distinct} distinct texts, {document.Cues.Average(c => c.Text.Length):0.0} characters a cue, {sourceTokens} source tokens, {(document.Cues[^1].End - document.Cues[0].Start):hh\\:mm\\:ss} long)."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Latency: {options.FixedCostMs} ms per request + {options.CompletionTokenMs} ms per completion token + {options.PromptTokenMs} ms per prompt token, time scale {options.TimeScale}."));
 
@@ -95,7 +95,7 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
         var wall = Stopwatch.GetElapsedTime(started);
         var result = new RunResult(strategy, slots, document.Cues.Count, sourceTokens, server.TakeCounters(), wall, options.TimeScale, translated, warnings, inFlight);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  N={slots} {strategy}: {result.Counters.Requests} requests, {wall.TotalSeconds:0.0} s wall ({result.ModelSeconds:0} model s), {translated} cues translated, {warnings} warnings."));
+            $"  N={slots} {strategy}: {result.Counters.Requests} requests ({result.Counters.RecoveryRequests} recovery), {wall.TotalSeconds:0.0} s wall ({result.ModelSeconds:0} model s), {translated} cues translated, {warnings} warnings."));
         return result;
     }
 

@@ -14,6 +14,15 @@ public sealed class TranslateBenchmarkOptions
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 2026;
 
+    /// <summary>
+    /// The generated file: "film" (<see cref="FilmSubtitleGenerator"/>, varied lines, short scenes) or
+    /// "dense" (<see cref="DenseDialogueGenerator"/>, short hard lines, long scenes, some the model
+    /// returns unchanged or leaves out).
+    /// </summary>
+    [Required]
+    [RegularExpression("film|dense", ErrorMessage = "Shape: 'film' or 'dense'.")]
+    public string Shape { get; set; } = "film";
+
     /// <summary>Slot counts to measure, each with FluxCaption's MaxParallelBatches and the baseline's parallelism set to it.</summary>
     [Required]
     public string Slots { get; set; } = "4";
@@ -39,7 +48,7 @@ public sealed class TranslateBenchmarkOptions
     [Range(0, 500)]
     public int MaxCuesPerBatch { get; set; }
 
-    [Range(0, 100_000)]
+    [Range(0, 1_000_000)]
     public int MaxTokensPerBatch { get; set; }
 
     public string SourceLanguage { get; set; } = "en";
@@ -50,6 +59,10 @@ public sealed class TranslateBenchmarkOptions
         TimeSpan.FromMilliseconds(FixedCostMs),
         TimeSpan.FromMilliseconds(CompletionTokenMs),
         TimeSpan.FromMilliseconds(PromptTokenMs));
+
+    public Core.Subtitles.SubtitleDocument Document() => Shape == "dense"
+        ? DenseDialogueGenerator.Generate(Cues, Seed)
+        : FilmSubtitleGenerator.Generate(Cues, Seed);
 
     public IReadOnlyList<int> SlotCounts() =>
         [.. Slots.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -25,7 +25,7 @@ public sealed partial class SubtitleTranslator
         }
 
         // Every line of the document, including those from the checkpoint and the memory.
-        var plan = TranslationPlanner.Plan(run.Request.Document, new Dictionary<int, string>(), _options);
+        var plan = TranslationPlanner.Plan(run.Request.Document, new Dictionary<int, string>(), _options, withDrafts: true);
         var batches = plan.Batches
             .Select(batch => batch.Select(unit => (Unit: unit, Draft: Draft(run, unit))).Where(d => d.Draft is not null).ToList())
             .Where(batch => batch.Count > 0)

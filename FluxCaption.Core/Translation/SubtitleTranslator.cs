@@ -100,7 +100,7 @@ public sealed partial class SubtitleTranslator(
             CancellationToken = cancellationToken,
         };
 
-        var batches = BatchPacker.Pack(recalled.Batches, _options);
+        var batches = BatchPacker.Pack(recalled.Batches, _options, parallel.MaxDegreeOfParallelism);
         LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, recalled.Cues.Count, batches.Count, run.Engine.Name, source, target);
 
         // Parallel.ForEachAsync starts items in enumeration order, so batches begin in file order.

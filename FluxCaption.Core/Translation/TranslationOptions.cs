@@ -7,13 +7,20 @@ public sealed class TranslationOptions
 {
     public const string SectionName = "Translation";
 
-    /// <summary>Most cues in one request: small enough for a 7B model to keep ids straight.</summary>
+    /// <summary>
+    /// Most cues in one request, whatever the token budget allows: a guard, because a model asked for
+    /// many ids at once starts to skip, merge or renumber them, and a bad reply costs the whole batch again.
+    /// </summary>
     [Range(1, 500)]
-    public int MaxCuesPerBatch { get; set; } = 20;
+    public int MaxCuesPerBatch { get; set; } = 40;
 
-    /// <summary>Rough token budget of the lines in one request (characters / 4).</summary>
-    [Range(16, 100_000)]
-    public int MaxTokensPerBatch { get; set; } = 1000;
+    /// <summary>
+    /// Estimated tokens of one request, prompt and reply together (<see cref="RequestCost"/>: the prompt,
+    /// the context lines, each line and its translation). It must stay inside the model's context window:
+    /// Ollama's default is 4096 tokens, and the estimate leaves room for its error.
+    /// </summary>
+    [Range(256, 1_000_000)]
+    public int MaxTokensPerBatch { get; set; } = 3000;
 
     /// <summary>
     /// A silence longer than this between two lines starts a new batch. Dialogue pauses of a few
@@ -23,12 +30,11 @@ public sealed class TranslationOptions
     public TimeSpan SceneGap { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// A batch with fewer lines left to send than this (a short scene, or one mostly served from
-    /// translation memory) takes the next scene's lines in, within the cue and token budgets, instead of
-    /// paying a request of its own. 1 sends every scene on its own.
+    /// A scene gap ends a batch once it holds this many lines; a shorter scene, or one mostly served from
+    /// translation memory, shares a request with the next. 1 sends every scene on its own.
     /// </summary>
     [Range(1, 500)]
-    public int MinCuesPerBatch { get; set; } = 8;
+    public int MinCuesPerBatch { get; set; } = 20;
 
     /// <summary>Earlier lines, with their translations, sent along to keep names and tone consistent.</summary>
     [Range(0, 100)]

@@ -3,13 +3,17 @@ using FluxCaption.Core.Subtitles.Protection;
 
 namespace FluxCaption.Core.Translation;
 
-/// <summary>Decides what is sent and in which batches. Pure: no engine, no I/O.</summary>
+/// <summary>
+/// Decides what is sent and in which batches. Pure: no engine, no I/O. <c>withDrafts</c> plans a
+/// proofreading pass, whose requests carry each line's current translation as well.
+/// </summary>
 internal static class TranslationPlanner
 {
     public static TranslationPlan Plan(
         SubtitleDocument document,
         IReadOnlyDictionary<int, string> completedCues,
-        TranslationOptions options)
+        TranslationOptions options,
+        bool withDrafts = false)
     {
         var translatable = new List<int>();
         var resumed = new Dictionary<int, string>();
@@ -41,47 +45,13 @@ internal static class TranslationPlanner
 
             members = [member];
             unitMembers[protectedText.Text] = members;
-            units.Add(new TranslationUnit(members, SubtitleMarkupProtector.PlainText(cue.Text, document.Format)));
-        }
-
-        return new TranslationPlan(Batch(document, units, options), translatable, resumed);
-    }
-
-    private static List<IReadOnlyList<TranslationUnit>> Batch(
-        SubtitleDocument document,
-        List<TranslationUnit> units,
-        TranslationOptions options)
-    {
-        var batches = new List<IReadOnlyList<TranslationUnit>>();
-        var current = new List<TranslationUnit>();
-        var tokens = 0;
-        SubtitleCue? previous = null;
-
-        foreach (var unit in units)
-        {
-            var cue = document.Cues[unit.CueIndex];
-            var unitTokens = (unit.Protected.Text.Length + 3) / 4;
-            var sceneChange = previous is not null && cue.Start - previous.End > options.SceneGap;
-            var full = current.Count >= options.MaxCuesPerBatch
-                || (current.Count > 0 && tokens + unitTokens > options.MaxTokensPerBatch);
-
-            if (current.Count > 0 && (sceneChange || full))
+            units.Add(new TranslationUnit(members, SubtitleMarkupProtector.PlainText(cue.Text, document.Format))
             {
-                batches.Add(current);
-                current = [];
-                tokens = 0;
-            }
-
-            current.Add(unit);
-            tokens += unitTokens;
-            previous = cue;
+                Start = cue.Start,
+                End = cue.End,
+            });
         }
 
-        if (current.Count > 0)
-        {
-            batches.Add(current);
-        }
-
-        return batches;
+        return new TranslationPlan(BatchSizer.Cut(units, options, withDrafts), translatable, resumed);
     }
 }

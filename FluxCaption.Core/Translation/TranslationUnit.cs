@@ -11,6 +11,11 @@ internal sealed record TranslationUnit(IReadOnlyList<UnitMember> Members, string
     public int CueIndex => Members[0].CueIndex;
 
     public ProtectedText Protected => Members[0].Protected;
+
+    /// <summary>When the first cue is on screen: the pauses between units are where batches are best cut.</summary>
+    public TimeSpan Start { get; init; }
+
+    public TimeSpan End { get; init; }
 }
 
 /// <summary>A cue of a unit with its own markup (its tokens may differ from the first member's).</summary>

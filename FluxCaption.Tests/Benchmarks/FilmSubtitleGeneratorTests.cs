@@ -6,11 +6,15 @@ namespace FluxCaption.Tests.Benchmarks;
 
 public class FilmSubtitleGeneratorTests
 {
-    [Fact]
-    public void TheSameSeedWritesTheSameFileAndAnotherSeedAnotherFile()
+    [Theory]
+    [InlineData("film")]
+    [InlineData("dense")]
+    public void TheSameSeedWritesTheSameFileAndAnotherSeedAnotherFile(string shape)
     {
-        FilmSubtitleGenerator.GenerateSrt(200, seed: 7).ShouldBe(FilmSubtitleGenerator.GenerateSrt(200, seed: 7));
-        FilmSubtitleGenerator.GenerateSrt(200, seed: 8).ShouldNotBe(FilmSubtitleGenerator.GenerateSrt(200, seed: 7));
+        Func<int, string> generate = seed => shape == "dense" ? DenseDialogueGenerator.GenerateSrt(200, seed) : FilmSubtitleGenerator.GenerateSrt(200, seed);
+
+        generate(7).ShouldBe(generate(7));
+        generate(8).ShouldNotBe(generate(7));
     }
 
     [Fact]

@@ -18,4 +18,12 @@ public class ScriptedModelTests
         ScriptedModel.Reply("Translate from English to Spanish.", "Translate this subtitle:\n\nGet in the car.").ShouldBe("Trg va gur pne.");
         ScriptedModel.Reply("Proofread the following translation.", "Original (English): Get in the car.\n\nTrg va gur pne.").ShouldBe("Trg va gur pne.");
     }
+
+    [Fact]
+    public void AHardLineComesBackUntranslatedOrIsLeftOutOfTheReply()
+    {
+        var reply = ScriptedModel.Reply("Target language: Spanish (es).", "{\"1\":\"Calm down, Anna!\",\"2\":\"Mm-hmm, tom...\",\"3\":\"Run!\"}");
+
+        reply.ShouldBe("{\"1\":\"Calm down, Anna!\",\"3\":\"Eha!\"}");
+    }
 }

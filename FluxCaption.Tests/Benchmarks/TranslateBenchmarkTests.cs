@@ -33,9 +33,35 @@ public class TranslateBenchmarkTests
             flux.Counters.Requests.ShouldBeInRange(again ? 0 : 2, again ? 0 : 12);
             flux.CuesTranslated.ShouldBe(60 - music);
             flux.Warnings.ShouldBe(0);
+            flux.Counters.RecoveryRequests.ShouldBe(0);
             flux.Counters.Durations.Count.ShouldBe((int)flux.Counters.Requests);
         }
 
         ResultTable.Format(results).ShouldContain("| 2 | FluxCaption | ");
+    }
+
+    [Fact]
+    public async Task TheDenseShapePaysForRecoveryOnEveryRunBecauseKeptLinesAreNotRemembered()
+    {
+        var options = new TranslateBenchmarkOptions { Shape = "dense", Cues = 200, Slots = "2", TimeScale = 0.0001 };
+        using var output = new StringWriter();
+
+        var results = await new TranslateBenchmark(options, output).RunAsync(TestContext.Current.CancellationToken);
+
+        var hard = DenseDialogueGenerator.Generate(200).Cues
+            .Where(c => ScriptedModel.Echoed.Concat(ScriptedModel.Unanswered).Any(o => c.Text.StartsWith(o, StringComparison.Ordinal)))
+            .ToList();
+        hard.Count.ShouldBe(Enumerable.Range(1, 200).Count(n => n % DenseDialogueGenerator.EchoedEvery == 11 || n % DenseDialogueGenerator.UnansweredEvery == 5));
+        var first = results[1];
+        var again = results[2];
+        first.Counters.RecoveryRequests.ShouldBeGreaterThan(0);
+        first.Warnings.ShouldBe(hard.Count);
+        first.CuesTranslated.ShouldBe(200 - hard.Count);
+
+        // Only the lines kept in the source go out again, and they fail again.
+        again.Counters.Requests.ShouldBeGreaterThan(0);
+        again.Counters.Requests.ShouldBeLessThan(first.Counters.Requests);
+        again.Warnings.ShouldBe(hard.Count);
+        output.ToString().ShouldContain("(dense, seed 2026");
     }
 }

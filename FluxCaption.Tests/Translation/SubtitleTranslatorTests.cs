@@ -134,7 +134,9 @@ public class SubtitleTranslatorTests
         var document = Srt(longLine + " a", longLine + " b", longLine + " c");
         var engine = new FakeTranslationEngine();
 
-        await Translator(new TranslationOptions { MaxTokensPerBatch = 90 }, engine)
+        // About 110 estimated tokens a line (its text and its translation) over about 1,020 of prompt
+        // and context lines: two lines fit in 1,300, three do not.
+        await Translator(new TranslationOptions { MaxTokensPerBatch = 1300 }, engine)
             .TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken);
 
         engine.Batches.Select(b => b.Segments.Count).ShouldBe([2, 1]);
