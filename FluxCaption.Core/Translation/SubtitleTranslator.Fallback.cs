@@ -46,7 +46,7 @@ public sealed partial class SubtitleTranslator
             Dictionary<int, string> got;
             try
             {
-                got = await TranslateUnitsAsync(attempt, remaining, PrecedingContext(attempt, remaining), firstAsk: true, cancellationToken);
+                got = await TranslateUnitsAsync(attempt, remaining, PrecedingContext(attempt, remaining), cancellationToken);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested && chain.HasUsableAfter(link))
             {
