@@ -90,6 +90,7 @@ public sealed partial class SubtitleTranslator
         }
 
         warnings.AddRange(lastKept);
+        await RememberKeptAsync(run, remaining, lastKept, cancellationToken);
         return (accepted, warnings);
     }
 

@@ -46,7 +46,8 @@ public sealed partial class SubtitleTranslator(
         var source = Canonical(request.SourceLanguage);
         var target = Canonical(request.TargetLanguage);
         var chain = EngineChain.Build(engines, new EngineChoice(request.Engine, request.Model), request.Fallback, source, target);
-        var kept = request.KeptSourceCues ?? new HashSet<int>();
+        // Asking again for kept lines means forgetting every record of them: the checkpoint's and the memory's.
+        var kept = request.RetranslateKept ? new HashSet<int>() : request.KeptSourceCues ?? new HashSet<int>();
 
         // Cues an earlier attempt kept in the source on purpose are finished work too: planned as
         // resumed so they are not sent again, then dropped from the known lines so that their
@@ -73,18 +74,26 @@ public sealed partial class SubtitleTranslator(
             }
         }
 
-        foreach (var warning in request.EarlierWarnings ?? [])
+        foreach (var warning in (request.EarlierWarnings ?? []).Where(w => !request.RetranslateKept || w.Code != "kept_source"))
         {
             run.Keep(warning);
         }
 
         var completed = plan.Resumed.Count;
         var recalled = await RecallAsync(run, cancellationToken);
-        if (recalled.Cues.Count > 0)
+        if (recalled.Cues.Count > 0 || recalled.Kept.Count > 0)
         {
-            // Remembered lines are finished work: they count in progress and go into the checkpoint.
-            completed += recalled.Cues.Count;
-            await onBatchCompleted(new TranslatedBatchReport(recalled.Cues, completed, plan.TranslatableCues.Count), cancellationToken);
+            // Remembered lines are finished work: they count in progress and go into the checkpoint, the
+            // kept ones as warnings without text, as if this job had kept them itself.
+            foreach (var warning in recalled.Kept)
+            {
+                run.Keep(warning);
+            }
+
+            completed += recalled.Cues.Count + recalled.Kept.Count;
+            await onBatchCompleted(
+                new TranslatedBatchReport(recalled.Cues, completed, plan.TranslatableCues.Count) { Warnings = recalled.Kept },
+                cancellationToken);
         }
 
         if (plan.Resumed.Count > 0 || recalled.Cues.Count > 0)
