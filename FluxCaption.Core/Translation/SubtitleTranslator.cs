@@ -11,13 +11,16 @@ namespace FluxCaption.Core.Translation;
 
 /// <summary>
 /// Translates a document batch by batch through the engine the job names, then its fallback chain
-/// for whatever that engine could not translate (see TranslateThroughChainAsync). Bad replies (missing,
-/// duplicated, untranslated, overlong lines, damaged placeholders) are re-asked once, then split
-/// down to single cues; a cue that still fails keeps its source text with a warning (and when the
-/// first batches all fail, the engine is declared unusable instead). An exception from the last usable
+/// for whatever that engine could not translate (see TranslateThroughChainAsync). From a reply that
+/// answers every id once, the sound lines are kept and only the bad ones (untranslated, overlong, damaged
+/// placeholders) are asked again; a reply with ids missing or doubled is asked again whole; what still
+/// fails is split down to single cues (see TranslateUnitsAsync). A cue that still fails keeps its source
+/// text with a warning, and that decision is remembered (and when the first batches all fail, the engine
+/// is declared unusable instead). An exception from the last usable
 /// engine of the chain is never turned into a warning: by the time one arrives here the engine's
 /// resilience pipeline has given up, so it propagates and the job fails or retries from its checkpoint.
-/// Lines found in the translation memory are never sent; lines an engine translated are remembered.
+/// Lines found in the translation memory are never sent; lines an engine translated or every engine
+/// failed are remembered.
 /// Without a memory or a glossary store (pure unit tests) those steps are skipped.
 /// </summary>
 public sealed partial class SubtitleTranslator(
