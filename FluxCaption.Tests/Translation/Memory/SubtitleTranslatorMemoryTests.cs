@@ -122,6 +122,26 @@ public class SubtitleTranslatorMemoryTests
     }
 
     [Fact]
+    public async Task ALineKeptAfterTheJobsEngineThrewIsNotRememberedSoTheNextRunAsksThatEngine()
+    {
+        var memory = new InMemoryTranslationMemory();
+        var down = new FakeTranslationEngine("llm") { Tamper = (_, _, _) => throw new HttpRequestException("Connection refused") };
+        var echoing = new FakeTranslationEngine("mt")
+        {
+            Tamper = (batch, _, _) => [.. batch.Segments.Select(s => new TranslatedSegment(s.Id, s.Text))],
+        };
+        var request = Request(Srt("This line comes back untranslated"), engine: "llm") with { Fallback = [new("mt", null)] };
+        var first = await MemoryTranslators.With(memory, down, echoing).TranslateAsync(request, Ignore, Token);
+        var llm = new FakeTranslationEngine("llm");
+
+        var second = await MemoryTranslators.With(memory, llm, echoing).TranslateAsync(request, Ignore, Token);
+
+        first.Warnings.ShouldHaveSingleItem().Code.ShouldBe("kept_source");
+        llm.SentIds.ShouldBe(["0"]);
+        second.Document.Cues.Single().Text.ShouldBe("THIS LINE COMES BACK UNTRANSLATED");
+    }
+
+    [Fact]
     public async Task RetranslatingKeptLinesSendsThoseFromTheCheckpointAgainAndDropsTheirOldWarnings()
     {
         var engine = new FakeTranslationEngine();
