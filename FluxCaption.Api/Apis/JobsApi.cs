@@ -28,8 +28,8 @@ public static class JobsApi
             .WithName("PauseJob").WithSummary("Pause a queued or running job at its next checkpoint");
         api.MapPost("/{id:guid}/resume", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.ResumeAsync(id, ct)))
             .WithName("ResumeJob").WithSummary("Resume a paused job from its checkpoint");
-        api.MapPost("/{id:guid}/retry", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.RetryAsync(id, ct)))
-            .WithName("RetryJob").WithSummary("Run a failed or cancelled job again");
+        api.MapPost("/{id:guid}/retry", RetryAsync)
+            .WithName("RetryJob").WithSummary("Run a failed or cancelled job again; retranslateKept=true asks again for lines kept in the source");
         return api;
     }
 
@@ -175,19 +175,37 @@ public static class JobsApi
         return TypedResults.File(result.Content, result.ContentType ?? "text/plain; charset=utf-8", result.FileName);
     }
 
+    /// <remarks>
+    /// retranslateKept is read as text so that a value that is not yes/no is a 400 naming the field, like
+    /// the upload's switches, rather than the framework's bare binding failure.
+    /// </remarks>
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult, ValidationProblem>> RetryAsync(
+        Guid id,
+        [FromQuery] string? retranslateKept,
+        IJobService jobs,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var again = TranslateRequestValidator.ValidateSwitch(retranslateKept, nameof(retranslateKept), errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var outcome = await jobs.RetryAsync(id, again, cancellationToken);
+        return outcome.Result == JobControlResult.Applied ? TypedResults.Ok(outcome.Job!.ToJobResponse()) : Refusal(outcome);
+    }
+
     private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ControlAsync(Task<JobControlOutcome> operation)
     {
         var outcome = await operation;
-        return outcome.Result switch
-        {
-            JobControlResult.Applied => TypedResults.Ok(outcome.Job!.ToJobResponse()),
-            JobControlResult.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job."),
-            _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The job's state does not allow that.",
-                detail: outcome.Reason),
-        };
+        return outcome.Result == JobControlResult.Applied ? TypedResults.Ok(outcome.Job!.ToJobResponse()) : Refusal(outcome);
     }
+
+    private static ProblemHttpResult Refusal(JobControlOutcome outcome) =>
+        outcome.Result == JobControlResult.NotFound
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job.")
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job's state does not allow that.", detail: outcome.Reason);
 
     private static ProblemHttpResult JobNotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job.", detail: $"There is no job {id}.");

@@ -21,6 +21,13 @@ public sealed class TranslationMemoryEntry
 
     public string TargetText { get; set; } = "";
 
+    /// <summary>
+    /// Set when the line was kept in its source language because no engine could translate it: the
+    /// reason, and <see cref="TargetText"/> is the source. A later job of the same scope keeps it too,
+    /// without asking, unless it is retried with retranslateKept. Null for a translation.
+    /// </summary>
+    public string? KeptReason { get; set; }
+
     public long HitCount { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -18,7 +18,11 @@ public interface IJobService
 
     Task<JobControlOutcome> ResumeAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<JobControlOutcome> RetryAsync(Guid id, CancellationToken cancellationToken);
+    /// <summary>
+    /// Queues a failed or cancelled job again from its checkpoint. With <paramref name="retranslateKept"/> the
+    /// lines kept in the source language (in the checkpoint or the translation memory) are asked for again.
+    /// </summary>
+    Task<JobControlOutcome> RetryAsync(Guid id, bool retranslateKept, CancellationToken cancellationToken);
 
     /// <summary>The translated file of a succeeded job; null when the job does not exist.</summary>
     Task<JobResultFile?> GetResultAsync(Guid id, CancellationToken cancellationToken);

@@ -46,6 +46,12 @@ public sealed class Job
     /// <summary>Run the optional proofreading pass over the finished translation.</summary>
     public bool Proofread { get; set; }
 
+    /// <summary>
+    /// Set by a retry that asks again for the lines kept in their source language, whether the job's
+    /// checkpoint or the translation memory holds that decision; the new outcome replaces the remembered one.
+    /// </summary>
+    public bool RetranslateKept { get; set; }
+
     public SubtitleFormat OutputFormat { get; set; }
 
     /// <summary>0..1, persisted per batch.</summary>

@@ -163,7 +163,7 @@ internal sealed class JobService(
             : await RefusedAsync(id, "resumed", cancellationToken);
     }
 
-    public async Task<JobControlOutcome> RetryAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<JobControlOutcome> RetryAsync(Guid id, bool retranslateKept, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         // The checkpoint is kept on purpose: a retry continues after the cues already translated.
@@ -175,6 +175,7 @@ internal sealed class JobService(
                 .SetProperty(job => job.CancelRequested, false)
                 .SetProperty(job => job.PauseRequested, false)
                 .SetProperty(job => job.Attempt, 0)
+                .SetProperty(job => job.RetranslateKept, retranslateKept)
                 .SetProperty(job => job.LeaseOwner, (string?)null)
                 .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
                 .SetProperty(job => job.FinishedAt, (DateTimeOffset?)null)

@@ -34,7 +34,8 @@ internal sealed class TranslateStageHandler(
         var document = codec.Read(source.Content, source.Format);
         var checkpoint = JobCheckpoint.Read(job.Checkpoint);
         var completed = checkpoint.Cues;
-        var warned = new List<TranslationWarning>(checkpoint.Warnings);
+        // A retry that asks for the kept lines again must not checkpoint their old warnings with the new outcome.
+        var warned = new List<TranslationWarning>(checkpoint.Warnings.Where(w => !job.RetranslateKept || w.Code != "kept_source"));
 
         // Batches may finish in parallel; one DbContext must see one writer at a time.
         using var gate = new SemaphoreSlim(1, 1);
@@ -49,6 +50,7 @@ internal sealed class TranslateStageHandler(
             Fallback = JobFallback(job),
             KeptSourceCues = checkpoint.KeptSourceCues,
             EarlierWarnings = checkpoint.Warnings,
+            RetranslateKept = job.RetranslateKept,
         };
         var result = await translator.TranslateAsync(request, async (report, token) =>
         {

@@ -13,11 +13,30 @@ internal sealed record BatchValidation(
 {
     public bool Succeeded => Errors.Count == 0 && GlossaryMisses.Count == 0;
 
-    /// <summary>Every line is usable; some only lack glossary terms.</summary>
-    public bool OnlyGlossaryMisses => Errors.Count == 0 && GlossaryMisses.Count > 0;
+    /// <summary>
+    /// The reply answered every id asked for exactly once and nothing else. Only then can its sound
+    /// lines be kept while others failed: with an id missing, doubled or invented, the lines may have
+    /// slid onto their neighbours' ids and a sound-looking line may translate another cue.
+    /// </summary>
+    public bool Whole { get; init; }
 
     /// <summary>Everything wrong, for the log and for the re-ask.</summary>
     public IReadOnlyList<string> AllErrors => [.. Errors, .. GlossaryMisses.Values.Select(miss => miss.Error)];
+
+    /// <summary>The errors that name one of <paramref name="units"/> (they start "id N:"), for asking those again; null when none do.</summary>
+    public IReadOnlyList<string>? ErrorsAbout(IEnumerable<TranslationUnit> units)
+    {
+        var prefixes = units.Select(u => $"id {TranslationValidator.Id(u.CueIndex)}:").ToList();
+        List<string> about = [.. AllErrors.Where(e => prefixes.Any(p => e.StartsWith(p, StringComparison.Ordinal)))];
+        return about.Count > 0 ? about : null;
+    }
+
+    public static bool IsWhole(IReadOnlyList<TranslationUnit> units, IReadOnlyList<TranslatedSegment> replies)
+    {
+        var ids = replies.Select(r => r.Id.Trim()).ToList();
+        return ids.Count == units.Count
+            && ids.ToHashSet(StringComparer.Ordinal).SetEquals(units.Select(u => TranslationValidator.Id(u.CueIndex)));
+    }
 }
 
 /// <summary>A translation that passed every check but the glossary, and the error that says which term it lacks.</summary>

@@ -38,6 +38,13 @@ public sealed record SubtitleTranslationRequest(
     /// <summary>Cues an earlier attempt kept in the source on purpose (after every engine failed them): not sent again.</summary>
     public IReadOnlySet<int>? KeptSourceCues { get; init; }
 
+    /// <summary>
+    /// Ask again for the lines kept in the source before, whether <see cref="KeptSourceCues"/> or the
+    /// translation memory holds that decision (their old kept_source warnings are dropped); the new
+    /// outcome replaces the remembered one.
+    /// </summary>
+    public bool RetranslateKept { get; init; }
+
     /// <summary>The earlier attempts' warnings, carried into this attempt's result.</summary>
     public IReadOnlyList<TranslationWarning>? EarlierWarnings { get; init; }
 }

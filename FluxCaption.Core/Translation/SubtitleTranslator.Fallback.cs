@@ -29,6 +29,7 @@ public sealed partial class SubtitleTranslator
         var remaining = batch.ToList();
         var failures = batch.ToDictionary(u => u.CueIndex, _ => new List<string>());
         List<TranslationWarning> lastKept = [];
+        var anEngineThrew = false;
         foreach (var link in chain.Links)
         {
             if (remaining.Count == 0)
@@ -46,11 +47,12 @@ public sealed partial class SubtitleTranslator
             Dictionary<int, string> got;
             try
             {
-                got = await TranslateUnitsAsync(attempt, remaining, PrecedingContext(attempt, remaining), firstAsk: true, cancellationToken);
+                got = await TranslateUnitsAsync(attempt, remaining, PrecedingContext(attempt, remaining), cancellationToken);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested && chain.HasUsableAfter(link))
             {
                 var reason = Describe(error);
+                anEngineThrew = true;
                 link.RuleOut(reason);
                 LogEngineRuledOut(link.Name, remaining[0].CueIndex, reason);
                 remaining.ForEach(u => failures[u.CueIndex].Add($"{link.Name} failed: {reason}"));
@@ -90,6 +92,13 @@ public sealed partial class SubtitleTranslator
         }
 
         warnings.AddRange(lastKept);
+
+        // A kept decision is remembered under the job's own engine; if an engine never answered (its
+        // server was down), the next run must give it its chance rather than inherit the others' verdict.
+        if (!anEngineThrew)
+        {
+            await RememberKeptAsync(run, remaining, lastKept, cancellationToken);
+        }
         return (accepted, warnings);
     }
 

@@ -11,13 +11,16 @@ namespace FluxCaption.Core.Translation;
 
 /// <summary>
 /// Translates a document batch by batch through the engine the job names, then its fallback chain
-/// for whatever that engine could not translate (see TranslateThroughChainAsync). Bad replies (missing,
-/// duplicated, untranslated, overlong lines, damaged placeholders) are re-asked once, then split
-/// down to single cues; a cue that still fails keeps its source text with a warning (and when the
-/// first batches all fail, the engine is declared unusable instead). An exception from the last usable
+/// for whatever that engine could not translate (see TranslateThroughChainAsync). From a reply that
+/// answers every id once, the sound lines are kept and only the bad ones (untranslated, overlong, damaged
+/// placeholders) are asked again; a reply with ids missing or doubled is asked again whole; what still
+/// fails is split down to single cues (see TranslateUnitsAsync). A cue that still fails keeps its source
+/// text with a warning, and that decision is remembered (and when the first batches all fail, the engine
+/// is declared unusable instead). An exception from the last usable
 /// engine of the chain is never turned into a warning: by the time one arrives here the engine's
 /// resilience pipeline has given up, so it propagates and the job fails or retries from its checkpoint.
-/// Lines found in the translation memory are never sent; lines an engine translated are remembered.
+/// Lines found in the translation memory are never sent; lines an engine translated or every engine
+/// failed are remembered.
 /// Without a memory or a glossary store (pure unit tests) those steps are skipped.
 /// </summary>
 public sealed partial class SubtitleTranslator(
@@ -46,7 +49,8 @@ public sealed partial class SubtitleTranslator(
         var source = Canonical(request.SourceLanguage);
         var target = Canonical(request.TargetLanguage);
         var chain = EngineChain.Build(engines, new EngineChoice(request.Engine, request.Model), request.Fallback, source, target);
-        var kept = request.KeptSourceCues ?? new HashSet<int>();
+        // Asking again for kept lines means forgetting every record of them: the checkpoint's and the memory's.
+        var kept = request.RetranslateKept ? new HashSet<int>() : request.KeptSourceCues ?? new HashSet<int>();
 
         // Cues an earlier attempt kept in the source on purpose are finished work too: planned as
         // resumed so they are not sent again, then dropped from the known lines so that their
@@ -73,18 +77,26 @@ public sealed partial class SubtitleTranslator(
             }
         }
 
-        foreach (var warning in request.EarlierWarnings ?? [])
+        foreach (var warning in (request.EarlierWarnings ?? []).Where(w => !request.RetranslateKept || w.Code != "kept_source"))
         {
             run.Keep(warning);
         }
 
         var completed = plan.Resumed.Count;
         var recalled = await RecallAsync(run, cancellationToken);
-        if (recalled.Cues.Count > 0)
+        if (recalled.Cues.Count > 0 || recalled.Kept.Count > 0)
         {
-            // Remembered lines are finished work: they count in progress and go into the checkpoint.
-            completed += recalled.Cues.Count;
-            await onBatchCompleted(new TranslatedBatchReport(recalled.Cues, completed, plan.TranslatableCues.Count), cancellationToken);
+            // Remembered lines are finished work: they count in progress and go into the checkpoint, the
+            // kept ones as warnings without text, as if this job had kept them itself.
+            foreach (var warning in recalled.Kept)
+            {
+                run.Keep(warning);
+            }
+
+            completed += recalled.Cues.Count + recalled.Kept.Count;
+            await onBatchCompleted(
+                new TranslatedBatchReport(recalled.Cues, completed, plan.TranslatableCues.Count) { Warnings = recalled.Kept },
+                cancellationToken);
         }
 
         if (plan.Resumed.Count > 0 || recalled.Cues.Count > 0)

@@ -6,8 +6,9 @@ using FluxCaption.Core.Translation.Glossary;
 namespace FluxCaption.Core.Translation;
 
 /// <summary>
-/// Checks an engine reply against the batch it answers. A reply is taken whole or not at all: when
-/// one id is missing or merged, the neighbouring lines that look fine may well be shifted.
+/// Checks an engine reply against the batch it answers, line by line. Whether the sound lines of a
+/// partly wrong reply may be kept is the caller's call (<see cref="BatchValidation.Whole"/>): when one id
+/// is missing or merged, the neighbouring lines that look fine may well be shifted.
 /// </summary>
 internal static partial class TranslationValidator
 {

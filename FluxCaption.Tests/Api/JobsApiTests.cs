@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FluxCaption.Core.Data;
 using FluxCaption.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FluxCaption.Tests.Api;
 
@@ -122,6 +125,40 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
         var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct);
         job.GetProperty("status").GetString().ShouldBe("cancelled");
         job.GetProperty("finishedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task ARetryWithRetranslateKeptQueuesTheJobMarkedToAskForKeptLinesAgain()
+    {
+        var plain = await CreateJobAsync();
+        var again = await CreateJobAsync();
+        await _client.PostAsync($"/api/jobs/{plain}/cancel", null, Ct);
+        await _client.PostAsync($"/api/jobs/{again}/cancel", null, Ct);
+
+        using var retryPlain = await _client.PostAsync($"/api/jobs/{plain}/retry", null, Ct);
+        using var retryAgain = await _client.PostAsync($"/api/jobs/{again}/retry?retranslateKept=true", null, Ct);
+
+        retryPlain.StatusCode.ShouldBe(HttpStatusCode.OK);
+        retryAgain.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await retryAgain.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString().ShouldBe("queued");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FluxCaptionDbContext>();
+        var flags = await db.Jobs.AsNoTracking().Where(j => j.Id == plain || j.Id == again).ToDictionaryAsync(j => j.Id, j => j.RetranslateKept, Ct);
+        flags.ShouldBe(new Dictionary<Guid, bool> { [plain] = false, [again] = true }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ARetranslateKeptThatIsNotYesOrNoIsRejectedByName()
+    {
+        var id = await CreateJobAsync();
+        await _client.PostAsync($"/api/jobs/{id}/cancel", null, Ct);
+
+        using var response = await _client.PostAsync($"/api/jobs/{id}/retry?retranslateKept=perhaps", null, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("errors").GetProperty("retranslateKept")[0].GetString()!.ShouldContain("perhaps");
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", Ct)).GetProperty("status").GetString().ShouldBe("cancelled");
     }
 
     [Fact]

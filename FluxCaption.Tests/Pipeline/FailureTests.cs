@@ -20,7 +20,7 @@ public sealed class FailureTests(PostgresServer postgres, RedisServer redis)
         JobCheckpoint.ReadCues(failed.Checkpoint).Keys.Order().ShouldBe([0, 1]);
 
         var retry = await SampleJobs.WithScopeAsync(worker.Services,
-            services => services.GetRequiredService<IJobService>().RetryAsync(job.Id, CancellationToken.None));
+            services => services.GetRequiredService<IJobService>().RetryAsync(job.Id, retranslateKept: false, CancellationToken.None));
         retry.Result.ShouldBe(JobControlResult.Applied);
         await SampleJobs.WaitForStatusAsync(worker.Services, job.Id, JobStatus.Succeeded);
 

@@ -142,7 +142,7 @@ public sealed class JobPipelineTests(PostgresServer postgres, RedisServer redis)
         var jobs = scope.ServiceProvider.GetRequiredService<IJobService>();
         (await jobs.CancelAsync(job.Id, CancellationToken.None)).Result.ShouldBe(JobControlResult.Conflict);
         (await jobs.PauseAsync(job.Id, CancellationToken.None)).Result.ShouldBe(JobControlResult.Conflict);
-        (await jobs.RetryAsync(job.Id, CancellationToken.None)).Result.ShouldBe(JobControlResult.Conflict);
+        (await jobs.RetryAsync(job.Id, retranslateKept: false, CancellationToken.None)).Result.ShouldBe(JobControlResult.Conflict);
         (await jobs.CancelAsync(Guid.NewGuid(), CancellationToken.None)).Result.ShouldBe(JobControlResult.NotFound);
         (await jobs.GetAsync(job.Id, CancellationToken.None))!.Status.ShouldBe(JobStatus.Succeeded);
     }

@@ -24,7 +24,10 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    /// <summary>Builds (and with <paramref name="start"/> starts) a host; <paramref name="roles"/> "none" runs no background work.</summary>
+    /// <summary>
+    /// Builds (and with <paramref name="start"/> starts) a host; <paramref name="roles"/> "none" runs no background work.
+    /// With <paramref name="realTranslator"/> the Worker's own SubtitleTranslator (recovery, PostgreSQL memory) drives the engine.
+    /// </summary>
     public static async Task<PipelineHost> CreateAsync(
         string connectionString,
         RedisServer redis,
@@ -32,13 +35,17 @@ public sealed class PipelineHost : IAsyncDisposable
         string roles,
         IDictionary<string, string?>? overrides = null,
         PrefixingTranslationEngine? engine = null,
-        bool start = true)
+        bool start = true,
+        bool realTranslator = false)
     {
         var builder = WorkerTestBuilder.Create(connectionString, redis, keyPrefix, roles, overrides);
         engine ??= new PrefixingTranslationEngine();
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<ITranslationEngine>(engine);
-        builder.Services.AddScoped<ISubtitleTranslator, BatchingTestTranslator>();
+        if (!realTranslator)
+        {
+            builder.Services.AddScoped<ISubtitleTranslator, BatchingTestTranslator>();
+        }
 
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);

@@ -27,6 +27,9 @@ public sealed class PrefixingTranslationEngine : ITranslationEngine
     /// <summary>When set, the batch with this 1-based number throws the exception instead of answering (once).</summary>
     public (int Batch, Exception Error)? FailAt { get; set; }
 
+    /// <summary>Segment texts answered unchanged, untranslated, as a model sometimes leaves short lines; change it only between jobs.</summary>
+    public HashSet<string> KeepUntranslated { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How often each segment id was sent to the engine.</summary>
     public IReadOnlyDictionary<string, int> Requests => _requests;
 
@@ -55,6 +58,7 @@ public sealed class PrefixingTranslationEngine : ITranslationEngine
             await Task.Delay(BatchDelay, cancellationToken);
         }
 
-        return batch.Segments.Select(segment => new TranslatedSegment(segment.Id, $"[{batch.TargetLanguage}] {segment.Text}")).ToList();
+        return batch.Segments.Select(segment => new TranslatedSegment(
+            segment.Id, KeepUntranslated.Contains(segment.Text) ? segment.Text : $"[{batch.TargetLanguage}] {segment.Text}")).ToList();
     }
 }

@@ -20,4 +20,17 @@ public sealed record RecordedOllamaRequest(string Method, string Path, string Bo
             }
         }
     }
+
+    /// <summary>The texts of the segments a chat asked to translate (the user message's last line), in order; empty for other requests.</summary>
+    public IReadOnlyList<string> SegmentTexts
+    {
+        get
+        {
+            var user = Json?["messages"]?.AsArray().LastOrDefault(m => (string?)m?["role"] == "user")?["content"]?.GetValue<string>() ?? "";
+            var lastLine = user.TrimEnd().Split('\n')[^1].Trim();
+            return lastLine.StartsWith('{')
+                ? [.. JsonNode.Parse(lastLine)!.AsObject().Select(p => p.Value?.GetValue<string>() ?? "")]
+                : [];
+        }
+    }
 }

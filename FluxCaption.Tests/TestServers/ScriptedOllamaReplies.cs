@@ -14,7 +14,8 @@ internal static partial class ScriptedOllamaReplies
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Content(JsonNode request, OllamaBehaviour behaviour)
+    /// <param name="keepUntranslated">Asked once per segment text: true when the model leaves that line as it is.</param>
+    public static string Content(JsonNode request, OllamaBehaviour behaviour, Func<string, bool>? keepUntranslated = null)
     {
         var messages = request["messages"]?.AsArray() ?? [];
         var system = messages.LastOrDefault(m => (string?)m?["role"] == "system")?["content"]?.GetValue<string>() ?? "";
@@ -30,7 +31,7 @@ internal static partial class ScriptedOllamaReplies
         }
 
         var sources = segments.Select(s => s.Text).ToList();
-        var answers = segments.Select(s => (s.Id, Text: prefix + s.Text)).ToList();
+        var answers = segments.Select(s => (s.Id, Text: keepUntranslated?.Invoke(s.Text) == true ? s.Text : prefix + s.Text)).ToList();
         switch (behaviour)
         {
             case OllamaBehaviour.DropId:

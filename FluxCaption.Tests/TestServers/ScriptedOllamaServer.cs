@@ -30,6 +30,7 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly InFlightGauge _chats = new();
     private readonly ConcurrentDictionary<string, bool> _installed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
 
     private ScriptedOllamaServer(WebApplication app, string model)
     {
@@ -76,6 +77,13 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
         server.Endpoint = await LoopbackServer.StartAsync(app, cancellationToken);
         return server;
     }
+
+    /// <summary>
+    /// The "model" answers a segment whose text is exactly <paramref name="segmentText"/> with that text,
+    /// untranslated, the next <paramref name="times"/> times it is asked (every time when null), whatever
+    /// the other segments of the request get: the short lines a real model tends to leave alone ("Ça va?").
+    /// </summary>
+    public void KeepUntranslated(string segmentText, int? times = null) => _refusals[segmentText] = times ?? int.MaxValue;
 
     /// <summary>Behaviours for the next chats, one each, in order; afterwards <see cref="DefaultBehaviour"/> applies.</summary>
     public void Enqueue(params OllamaBehaviour[] behaviours)
@@ -164,7 +172,7 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
 
             var request = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(aborted.Token))!;
             var model = (string?)request["model"] ?? Model;
-            var content = ScriptedOllamaReplies.Content(request, behaviour);
+            var content = ScriptedOllamaReplies.Content(request, behaviour, LeavesUntranslated);
             var stream = request["stream"]?.GetValue<bool>() ?? true;
             if (stream)
             {
@@ -212,6 +220,19 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
         await Line(new { status = "writing manifest" });
         _installed[model] = true;
         await Line(new { status = "success" });
+    }
+
+    private bool LeavesUntranslated(string segmentText)
+    {
+        while (_refusals.TryGetValue(segmentText, out var left) && left > 0)
+        {
+            if (_refusals.TryUpdate(segmentText, left == int.MaxValue ? left : left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task StreamAsync(HttpContext context, string model, string content, CancellationToken cancellationToken)

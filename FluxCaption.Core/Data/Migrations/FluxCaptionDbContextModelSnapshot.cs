@@ -180,6 +180,10 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("hit_count");
 
+                    b.Property<string>("KeptReason")
+                        .HasColumnType("text")
+                        .HasColumnName("kept_reason");
+
                     b.Property<DateTimeOffset>("LastUsedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
@@ -335,6 +339,10 @@ namespace FluxCaption.Core.Data.Migrations
                     b.Property<Guid?>("ResultDocumentId")
                         .HasColumnType("uuid")
                         .HasColumnName("result_document_id");
+
+                    b.Property<bool>("RetranslateKept")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retranslate_kept");
 
                     b.Property<Guid?>("RuleId")
                         .HasColumnType("uuid")

@@ -15,23 +15,23 @@ public sealed class InMemoryTranslationMemory : ITranslationMemory
     public long HitCount(TranslationMemoryScope scope, string sourceHash) =>
         _entries.TryGetValue((scope, sourceHash), out var entry) ? Interlocked.Read(ref entry.Hits) : 0;
 
-    public Task<IReadOnlyDictionary<string, string>> LookupAsync(
+    public Task<IReadOnlyDictionary<string, RememberedLine>> LookupAsync(
         TranslationMemoryScope scope,
         IReadOnlyCollection<string> sourceHashes,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, RememberedLine>(StringComparer.Ordinal);
         foreach (var hash in sourceHashes.Distinct(StringComparer.Ordinal))
         {
             if (_entries.TryGetValue((scope, hash), out var entry))
             {
                 Interlocked.Increment(ref entry.Hits);
-                found[hash] = entry.TargetText;
+                found[hash] = entry.Line;
             }
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(found);
+        return Task.FromResult<IReadOnlyDictionary<string, RememberedLine>>(found);
     }
 
     public Task StoreAsync(
@@ -44,17 +44,17 @@ public sealed class InMemoryTranslationMemory : ITranslationMemory
         {
             _entries.AddOrUpdate(
                 (scope, item.SourceHash),
-                _ => new Entry(item.TargetText),
-                (_, existing) => new Entry(item.TargetText) { Hits = Interlocked.Read(ref existing.Hits) });
+                _ => new Entry(new RememberedLine(item.TargetText, item.KeptReason)),
+                (_, existing) => new Entry(new RememberedLine(item.TargetText, item.KeptReason)) { Hits = Interlocked.Read(ref existing.Hits) });
         }
 
         return Task.CompletedTask;
     }
 
-    private sealed class Entry(string targetText)
+    private sealed class Entry(RememberedLine line)
     {
         public long Hits;
 
-        public string TargetText { get; } = targetText;
+        public RememberedLine Line { get; } = line;
     }
 }

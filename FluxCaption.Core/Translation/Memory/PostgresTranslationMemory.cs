@@ -30,25 +30,26 @@ internal sealed class PostgresTranslationMemory(
             FOR UPDATE
         ) AS hit
         WHERE tm.id = hit.id
-        RETURNING tm.source_hash, tm.target_text
+        RETURNING tm.source_hash, tm.target_text, tm.kept_reason
         """;
 
     private const string StoreSql = """
         INSERT INTO translation_memory
-            (source_lang, target_lang, source_hash, engine, model, source_text, target_text, hit_count, created_at, last_used_at)
-        SELECT @source_lang, @target_lang, item.hash, @engine, @model, item.source, item.target, 0, now(), now()
-        FROM unnest(@hashes, @sources, @targets) AS item(hash, source, target)
+            (source_lang, target_lang, source_hash, engine, model, source_text, target_text, kept_reason, hit_count, created_at, last_used_at)
+        SELECT @source_lang, @target_lang, item.hash, @engine, @model, item.source, item.target, item.kept, 0, now(), now()
+        FROM unnest(@hashes, @sources, @targets, @kept) AS item(hash, source, target, kept)
         ORDER BY item.hash
         ON CONFLICT (source_lang, target_lang, source_hash, engine, model)
-        DO UPDATE SET source_text = EXCLUDED.source_text, target_text = EXCLUDED.target_text, last_used_at = now()
+        DO UPDATE SET source_text = EXCLUDED.source_text, target_text = EXCLUDED.target_text,
+            kept_reason = EXCLUDED.kept_reason, last_used_at = now()
         """;
 
-    public async Task<IReadOnlyDictionary<string, string>> LookupAsync(
+    public async Task<IReadOnlyDictionary<string, RememberedLine>> LookupAsync(
         TranslationMemoryScope scope,
         IReadOnlyCollection<string> sourceHashes,
         CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, RememberedLine>(StringComparer.Ordinal);
         if (!options.CurrentValue.Enabled || sourceHashes.Count == 0)
         {
             return found;
@@ -63,7 +64,7 @@ internal sealed class PostgresTranslationMemory(
             await using var reader = await command.ExecuteReaderAsync(token);
             while (await reader.ReadAsync(token))
             {
-                found[reader.GetString(0)] = reader.GetString(1);
+                found[reader.GetString(0)] = new RememberedLine(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
             }
         }, cancellationToken);
         return found;
@@ -87,6 +88,7 @@ internal sealed class PostgresTranslationMemory(
             command.Parameters.Add(TextArray("hashes", [.. unique.Select(i => i.SourceHash)]));
             command.Parameters.Add(TextArray("sources", [.. unique.Select(i => i.SourceText)]));
             command.Parameters.Add(TextArray("targets", [.. unique.Select(i => i.TargetText)]));
+            command.Parameters.Add(TextArray("kept", [.. unique.Select(i => i.KeptReason)]));
             await command.ExecuteNonQueryAsync(token);
         }, cancellationToken);
     }
@@ -120,6 +122,6 @@ internal sealed class PostgresTranslationMemory(
         return command;
     }
 
-    private static NpgsqlParameter TextArray(string name, string[] values) =>
+    private static NpgsqlParameter TextArray(string name, string?[] values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values };
 }

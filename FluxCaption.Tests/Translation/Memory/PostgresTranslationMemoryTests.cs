@@ -25,7 +25,7 @@ public sealed class PostgresTranslationMemoryTests(PostgresServer postgres)
         var found = await memory.LookupAsync(Scope, [morning.SourceHash, night.SourceHash, Item("Unknown", "").SourceHash], Token);
         await memory.LookupAsync(Scope, [morning.SourceHash], Token);
 
-        found.ShouldBe(new Dictionary<string, string> { [morning.SourceHash] = "Buenos días", [night.SourceHash] = "Buenas noches" }, ignoreOrder: true);
+        found.ShouldBe(new Dictionary<string, RememberedLine> { [morning.SourceHash] = new("Buenos días"), [night.SourceHash] = new("Buenas noches") }, ignoreOrder: true);
         var entries = await services.EntriesAsync();
         entries.Select(e => (e.SourceText, e.TargetText, e.HitCount, e.Engine, e.Model))
             .ShouldBe([("Good morning", "Buenos días", 2L, "ollama", "qwen2.5:7b-instruct"), ("Good night", "Buenas noches", 1L, "ollama", "qwen2.5:7b-instruct")]);

@@ -101,19 +101,62 @@ public class SubtitleTranslatorMemoryTests
     }
 
     [Fact]
-    public async Task LinesThatKeptTheirSourceTextAreNeverRemembered()
+    public async Task ALineKeptInItsSourceIsRememberedAsKeptAndTheNextRunNeitherSendsNorTranslatesIt()
     {
         var memory = new InMemoryTranslationMemory();
         var untranslating = new FakeTranslationEngine
         {
             Tamper = (batch, honest, _) => [.. batch.Segments.Select(s => new TranslatedSegment(s.Id, s.Text))],
         };
+        var document = Srt("This line comes back untranslated");
+        await MemoryTranslators.With(memory, untranslating).TranslateAsync(Request(document), Ignore, Token);
+        var honest = new FakeTranslationEngine();
 
-        var result = await MemoryTranslators.With(memory, untranslating)
-            .TranslateAsync(Request(Srt("This line comes back untranslated")), Ignore, Token);
+        var second = await MemoryTranslators.With(memory, honest).TranslateAsync(Request(document), Ignore, Token);
 
-        result.Warnings.ShouldHaveSingleItem().Code.ShouldBe("kept_source");
-        memory.Count.ShouldBe(0);
+        honest.Batches.ShouldBeEmpty();
+        second.Document.Cues.Single().Text.ShouldBe("This line comes back untranslated");
+        var warning = second.Warnings.ShouldHaveSingleItem();
+        (warning.CueIndex, warning.Code).ShouldBe((0, "kept_source"));
+        warning.Message.ShouldBe("Kept the source text: the line came back untranslated (remembered from an earlier translation).");
+    }
+
+    [Fact]
+    public async Task ALineKeptAfterTheJobsEngineThrewIsNotRememberedSoTheNextRunAsksThatEngine()
+    {
+        var memory = new InMemoryTranslationMemory();
+        var down = new FakeTranslationEngine("llm") { Tamper = (_, _, _) => throw new HttpRequestException("Connection refused") };
+        var echoing = new FakeTranslationEngine("mt")
+        {
+            Tamper = (batch, _, _) => [.. batch.Segments.Select(s => new TranslatedSegment(s.Id, s.Text))],
+        };
+        var request = Request(Srt("This line comes back untranslated"), engine: "llm") with { Fallback = [new("mt", null)] };
+        var first = await MemoryTranslators.With(memory, down, echoing).TranslateAsync(request, Ignore, Token);
+        var llm = new FakeTranslationEngine("llm");
+
+        var second = await MemoryTranslators.With(memory, llm, echoing).TranslateAsync(request, Ignore, Token);
+
+        first.Warnings.ShouldHaveSingleItem().Code.ShouldBe("kept_source");
+        llm.SentIds.ShouldBe(["0"]);
+        second.Document.Cues.Single().Text.ShouldBe("THIS LINE COMES BACK UNTRANSLATED");
+    }
+
+    [Fact]
+    public async Task RetranslatingKeptLinesSendsThoseFromTheCheckpointAgainAndDropsTheirOldWarnings()
+    {
+        var engine = new FakeTranslationEngine();
+        var request = Request(Srt("Kept line one", "Kept line two", "Done line three"), new Dictionary<int, string> { [2] = "HECHO" }) with
+        {
+            KeptSourceCues = new HashSet<int> { 0, 1 },
+            EarlierWarnings = [new(0, "kept_source", "Kept the source text: id 0: the line came back untranslated."), new(1, "kept_source", "Kept the source text: id 1: the line came back untranslated.")],
+            RetranslateKept = true,
+        };
+
+        var result = await MemoryTranslators.With(new InMemoryTranslationMemory(), engine).TranslateAsync(request, Ignore, Token);
+
+        engine.SentIds.ShouldBe(["0", "1"]);
+        result.Document.Cues.Select(c => c.Text).ShouldBe(["KEPT LINE ONE", "KEPT LINE TWO", "HECHO"]);
+        result.Warnings.ShouldBeEmpty();
     }
 
     [Fact]
