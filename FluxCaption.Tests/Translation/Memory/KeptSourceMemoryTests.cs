@@ -22,7 +22,7 @@ public sealed class KeptSourceMemoryTests(PostgresServer postgres)
         ollama.KeepUntranslated("On y va?");
         await using var engines = OllamaTestServices.Build(ollama);
         await using var data = await PostgresMemoryServices.BuildAsync(postgres);
-        var translator = MemoryTranslators.With(data.GetRequiredService<ITranslationMemory>(), engines.GetServices<ITranslationEngine>());
+        var translator = MemoryTranslators.With(data.GetRequiredService<ITranslationMemory>(), engines.GetServices<ITranslationEngine>(), options: new TranslationOptions { MaxParallelBatches = 1 });
         var lines = PartialReplyRecoveryTests.Scene((4, "On y va?"), (15, "Ça va?"));
         var request = Request(Srt(lines), engine: "ollama", source: "fr");
 
@@ -54,7 +54,7 @@ public sealed class KeptSourceMemoryTests(PostgresServer postgres)
         ollama.KeepUntranslated("Ça va?", times: 2);
         await using var engines = OllamaTestServices.Build(ollama);
         await using var data = await PostgresMemoryServices.BuildAsync(postgres);
-        var translator = MemoryTranslators.With(data.GetRequiredService<ITranslationMemory>(), engines.GetServices<ITranslationEngine>());
+        var translator = MemoryTranslators.With(data.GetRequiredService<ITranslationMemory>(), engines.GetServices<ITranslationEngine>(), options: new TranslationOptions { MaxParallelBatches = 1 });
         var lines = PartialReplyRecoveryTests.Scene((15, "Ça va?"));
         var request = Request(Srt(lines), engine: "ollama", source: "fr");
         var first = await translator.TranslateAsync(request, (_, _) => Task.CompletedTask, Token);

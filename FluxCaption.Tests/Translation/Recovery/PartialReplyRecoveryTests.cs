@@ -14,6 +14,10 @@ public class PartialReplyRecoveryTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    // One slot: the twenty lines stay one batch instead of being shared over idle slots, so request
+    // counts measure recovery alone.
+    internal static readonly Dictionary<string, string?> OneBatchAtATime = new() { ["Translation:MaxParallelBatches"] = "1" };
+
     /// <summary>Twenty lines of one scene (one batch); the lines at <paramref name="shortLines"/> are replaced by the given short lines.</summary>
     internal static string[] Scene(params (int Index, string Text)[] shortLines)
     {
@@ -31,7 +35,7 @@ public class PartialReplyRecoveryTests
     {
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Token);
         ollama.KeepUntranslated("Ça va?");
-        await using var services = OllamaTestServices.Build(ollama);
+        await using var services = OllamaTestServices.Build(ollama, OneBatchAtATime);
         var lines = Scene((7, "Ça va?"));
         var reports = new List<TranslatedBatchReport>();
 
@@ -56,7 +60,7 @@ public class PartialReplyRecoveryTests
     {
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Token);
         ollama.KeepUntranslated("Ça va?", times: 1);
-        await using var services = OllamaTestServices.Build(ollama);
+        await using var services = OllamaTestServices.Build(ollama, OneBatchAtATime);
         var lines = Scene((7, "Ça va?"));
 
         var result = await services.GetRequiredService<ISubtitleTranslator>().TranslateAsync(
@@ -78,7 +82,7 @@ public class PartialReplyRecoveryTests
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Token);
         ollama.KeepUntranslated("Ça va?");
         ollama.KeepUntranslated("On y va?", times: 1);
-        await using var services = OllamaTestServices.Build(ollama);
+        await using var services = OllamaTestServices.Build(ollama, OneBatchAtATime);
         var lines = Scene((3, "On y va?"), (12, "Ça va?"));
 
         var result = await services.GetRequiredService<ISubtitleTranslator>().TranslateAsync(
@@ -96,7 +100,7 @@ public class PartialReplyRecoveryTests
     {
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Token);
         ollama.Enqueue(OllamaBehaviour.MergeLines);
-        await using var services = OllamaTestServices.Build(ollama);
+        await using var services = OllamaTestServices.Build(ollama, OneBatchAtATime);
         var lines = Scene();
 
         var result = await services.GetRequiredService<ISubtitleTranslator>().TranslateAsync(
