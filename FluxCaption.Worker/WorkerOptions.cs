@@ -15,7 +15,7 @@ public sealed class WorkerOptions
     // No initializer: the binder appends configured array entries to an initial value instead of replacing it.
     public string[] Stages { get; set; } = [];
 
-    public static IReadOnlyList<string> DefaultStages { get; } = ["scan", "translate", "writeback"];
+    public static IReadOnlyList<string> DefaultStages { get; } = ["scan", "asr", "translate", "writeback"];
 
     /// <summary>Stages run at once per stage queue; speech recognition is memory-hungry, so asr stays at 1 unless raised.</summary>
     public Dictionary<string, int> Concurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase)

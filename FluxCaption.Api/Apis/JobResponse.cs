@@ -47,7 +47,17 @@ public sealed record JobResponse(
 
     /// <summary>What the job translates, in words: the uploaded file's name, or the item ("Series S01E02 · Title").</summary>
     public string? Subject { get; init; }
+
+    /// <summary>While the job makes its source in the asr stage: speech recognition or OCR of which track, and how far it got.</summary>
+    public SourceWorkResponse? SourceWork { get; init; }
 }
+
+/// <param name="Kind"><c>speech</c> (transcribing an audio track) or <c>ocr</c> (reading a bitmap subtitle track's images).</param>
+/// <param name="Track">The track in words ("en audio track 1").</param>
+/// <param name="AudioSeconds">Length of the audio (speech only), once known.</param>
+/// <param name="DoneSeconds">Audio transcribed so far.</param>
+/// <param name="EtaSeconds">Estimated seconds left, from this run's pace.</param>
+public sealed record SourceWorkResponse(string Kind, string Track, double? AudioSeconds, double? DoneSeconds, double? EtaSeconds);
 
 public sealed record JobError(string Code, string Message);
 
@@ -85,9 +95,15 @@ public static class JobResponseMapping
         RuleId = job.RuleId,
         Priority = job.Priority,
         WaitReason = job.WaitReason,
+        SourceWork = ReadSourceWork(job),
 
         Fallback = ReadFallback(job.FallbackEngines),
     };
+
+    private static SourceWorkResponse? ReadSourceWork(Job job) =>
+        job.Stage == JobStage.Asr && SourceCheckpoint.TryRead(job.Checkpoint) is { } source
+            ? new SourceWorkResponse(source.Kind, SourceTrackKey.Describe(source.Track), source.AudioSeconds, source.DoneSeconds, source.EtaSeconds)
+            : null;
 
     public static JobPageResponse ToJobPageResponse(this JobPage page) =>
         new([.. page.Items.Select(ToJobResponse)], page.Page, page.PageSize, page.Total);

@@ -12,6 +12,8 @@ public sealed class FluxCaptionDbContext(DbContextOptions<FluxCaptionDbContext> 
 
     public DbSet<SubtitleDocumentEntity> SubtitleDocuments => Set<SubtitleDocumentEntity>();
 
+    public DbSet<SourceTranscriptEntity> SourceTranscripts => Set<SourceTranscriptEntity>();
+
     public DbSet<TranslationMemoryEntry> TranslationMemory => Set<TranslationMemoryEntry>();
 
     public DbSet<Setting> Settings => Set<Setting>();

@@ -6,6 +6,9 @@ public enum SubtitleDocumentOrigin
     Existing,
     Extracted,
     Asr,
+
+    /// <summary>Read from a bitmap subtitle track (PGS, VobSub) by OCR.</summary>
+    Ocr,
     Mt,
     Manual,
     Upload,

@@ -13,7 +13,8 @@ namespace FluxCaption.Core.Jobs;
 /// <summary>
 /// The acquire stage (queue <c>scan</c>) of a library job: reads the item afresh from its source,
 /// chooses the track to start from, and either stores that subtitle as the job's source document and
-/// moves the job to translation, or parks it in the <c>asr</c> stage with the reason it waits.
+/// moves the job to translation, or moves it to the <c>asr</c> stage with the track to make a source
+/// from (a bitmap subtitle track to read, or an audio track to transcribe).
 /// </summary>
 internal sealed class AcquireStageHandler(
     FluxCaptionDbContext db,
@@ -24,8 +25,6 @@ internal sealed class AcquireStageHandler(
     TimeProvider clock,
     ILogger<AcquireStageHandler> logger)
 {
-    public const string WaitingForSpeechRecognition = "waiting for speech recognition (not available yet)";
-
     public async Task<StageResult> RunAsync(Job job, string owner, CancellationToken cancellationToken)
     {
         var item = await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Id == job.MediaItemId, cancellationToken)
@@ -81,10 +80,13 @@ internal sealed class AcquireStageHandler(
                 };
                 break;
             case SourceChoiceKind.NeedsOcr:
-                advance = new StageAdvance(JobStage.Asr) { WaitReason = $"{Capitalised(choice.Reason)}; OCR is not available yet." };
+                advance = MakeSourceAdvance(SourceTranscriptEntity.OcrKind, choice.Track!, job);
                 break;
             default:
-                advance = new StageAdvance(JobStage.Asr) { WaitReason = WaitingForSpeechRecognition };
+                // Nothing to hear either: waiting would be waiting for ever.
+                var audio = choice.Track ?? throw new JobFailureException(JobErrorCodes.NoSource,
+                    $"\"{item.Title}\" has no subtitle to translate and no audio track to transcribe.");
+                advance = MakeSourceAdvance(SourceTranscriptEntity.SpeechKind, audio, job);
                 break;
         }
 
@@ -97,6 +99,17 @@ internal sealed class AcquireStageHandler(
         var committed = status;
         return StageResult.FromAdvance(committed, advance.Next, advance.WaitReason);
     }
+
+    // The asr stage makes the source (speech recognition or OCR) from the chosen track; it re-reads the item itself.
+    private static StageAdvance MakeSourceAdvance(string kind, MediaTrack track, Job job) => new(JobStage.Asr)
+    {
+        Checkpoint = new SourceCheckpoint
+        {
+            Kind = kind,
+            Track = track,
+            SourceLanguages = AcquireCheckpoint.ReadSourceLanguages(job.Checkpoint),
+        }.Write(),
+    };
 
     /// <summary>
     /// Saves the item's fresh track inventory (and the source document, if any) together with the job's
@@ -162,5 +175,4 @@ internal sealed class AcquireStageHandler(
         return language is null ? $"{baseName}{SubtitleFile.Extension(format)}" : $"{baseName}.{language}{SubtitleFile.Extension(format)}";
     }
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

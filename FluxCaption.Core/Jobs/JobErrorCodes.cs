@@ -16,6 +16,15 @@ public static class JobErrorCodes
     public const string MediaItemMissing = "media_item_missing";
     public const string ResultDocumentMissing = "result_document_missing";
 
+    /// <summary>A library item has no subtitle to translate and no audio to transcribe.</summary>
+    public const string NoSource = "no_source";
+
+    /// <summary>The worker cannot read the media file the asr stage needs (a Jellyfin path not mounted on the worker's host).</summary>
+    public const string MediaNotReadable = "media_not_readable";
+
+    /// <summary>The track chosen for speech recognition or OCR is no longer in the item.</summary>
+    public const string TrackGone = "track_gone";
+
     /// <summary>A library job ended without output: by the time it ran, a track not written by FluxCaption covered its language.</summary>
     public const string AlreadyCovered = "already_covered";
 }

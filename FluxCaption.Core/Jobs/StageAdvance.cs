@@ -21,4 +21,7 @@ public sealed record StageAdvance(JobStage Next)
     public string? WaitReason { get; init; }
 
     public bool ClearCheckpoint { get; init; }
+
+    /// <summary>The next stage's checkpoint (what it needs to start), written unless <see cref="ClearCheckpoint"/> is set.</summary>
+    public string? Checkpoint { get; init; }
 }

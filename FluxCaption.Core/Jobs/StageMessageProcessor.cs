@@ -102,6 +102,8 @@ public sealed class StageMessageProcessor(
         {
             case JobStage.Scan:
                 return await services.GetRequiredService<AcquireStageHandler>().RunAsync(job, owner, cancellationToken);
+            case JobStage.Asr:
+                return await services.GetRequiredService<SourceStageHandler>().RunAsync(job, owner, cancellationToken);
             case JobStage.Translate:
                 // The translate handler completes a file job, or hands a library job on to write-back.
                 var committed = await services.GetRequiredService<TranslateStageHandler>().RunAsync(job, owner, cancellationToken);

@@ -101,7 +101,7 @@ internal sealed class TranslateStageHandler(
             CreatedAt = clock.GetUtcNow(),
         };
         var warnings = TranslationWarningsJson.Write(
-            result with { DocumentWarnings = [.. ParserWarnings.For(document, job.OutputFormat), .. result.DocumentWarnings] });
+            result with { DocumentWarnings = [.. SourceWarnings.Read(job.Warnings), .. ParserWarnings.For(document, job.OutputFormat), .. result.DocumentWarnings] });
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

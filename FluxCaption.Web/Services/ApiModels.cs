@@ -31,8 +31,14 @@ public sealed record JobView(
     /// <summary>The uploaded file's name, or the item ("Series S01E02 · Title").</summary>
     public string? Subject { get; init; }
 
+    /// <summary>While the job makes its source: speech recognition or OCR, and how far it got.</summary>
+    public SourceWorkView? SourceWork { get; init; }
+
     public bool IsTerminal => Status is "succeeded" or "failed" or "cancelled";
 }
+
+/// <param name="Kind">speech or ocr.</param>
+public sealed record SourceWorkView(string Kind, string Track, double? AudioSeconds, double? DoneSeconds, double? EtaSeconds);
 
 public sealed record JobErrorView(string Code, string Message);
 

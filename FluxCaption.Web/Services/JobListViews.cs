@@ -25,7 +25,7 @@ public static class JobWords
     public static string Stage(string stage) => stage switch
     {
         "scan" => "finding a source subtitle",
-        "asr" => "speech recognition",
+        "asr" => "making a source (speech recognition or OCR)",
         "translate" => "translating",
         "writeback" => "writing the subtitle back",
         _ => stage,
@@ -47,8 +47,36 @@ public static class JobWords
                 : $"Waiting: {job.WaitReason}";
         }
 
-        return job.Error is { } error ? $"{error.Message} ({error.Code})" : null;
+        if (job.Error is { } error)
+        {
+            return $"{error.Message} ({error.Code})";
+        }
+
+        return job.Status == "running" && job.SourceWork is { } work ? SourceWork(work) : null;
     }
+
+    /// <summary>What the asr stage is doing, in words: "Transcribing the en audio track 1: 3.5 of 42.0 min, about 5 min left".</summary>
+    public static string SourceWork(SourceWorkView work)
+    {
+        if (work.Kind == "ocr")
+        {
+            return $"Reading the images of the {work.Track}";
+        }
+
+        var text = $"Transcribing the {work.Track}";
+        if (work.AudioSeconds is { } total && work.DoneSeconds is { } done)
+        {
+            text += $": {Minutes(done)} of {Minutes(total)} min";
+            if (work.EtaSeconds is { } eta)
+            {
+                text += $", about {Math.Max(1, (int)Math.Ceiling(eta / 60))} min left";
+            }
+        }
+
+        return text;
+    }
+
+    private static string Minutes(double seconds) => (seconds / 60).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture);
 
     public static string Languages(JobView job) => $"{job.SourceLanguage ?? "auto"} → {job.TargetLanguage}";
 

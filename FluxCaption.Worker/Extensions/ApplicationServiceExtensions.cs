@@ -5,6 +5,7 @@ using FluxCaption.Core.Libraries.Jellyfin;
 using FluxCaption.Core.Libraries.Local;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Core.Settings;
+using FluxCaption.Core.Speech;
 using FluxCaption.Core.Translation;
 using FluxCaption.Worker.Consumers;
 using FluxCaption.Worker.Scheduling;
@@ -30,6 +31,7 @@ public static class ApplicationServiceExtensions
         builder.AddLibraries();
         builder.AddLocalMedia();
         builder.Services.AddJellyfin();
+        builder.AddSourceMaking();
 
         var options = (builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions()).ApplyDefaults();
         if (options.HasRole("consumer"))
