@@ -94,7 +94,7 @@ public static class ItemsApi
                     .Select(pair => pair.position)]))
             .ToList();
         return TypedResults.Ok(new ItemDetailResponse(
-            ToSummary(item, coverage, rules), item.Streams, languages, [.. jobs.Select(job => job.ToJobResponse())]));
+            ToSummary(item, coverage, rules), item.Streams, languages, await JobSubjects.NameAsync(db, [.. jobs.Select(job => job.ToJobResponse())], cancellationToken)));
     }
 
     public static async Task<Results<Accepted<TranslateItemsResponse>, ValidationProblem, ProblemHttpResult>> TranslateAsync(

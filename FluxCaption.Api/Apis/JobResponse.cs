@@ -48,9 +48,16 @@ public sealed record JobResponse(
     /// <summary>What the job translates, in words: the uploaded file's name, or the item ("Series S01E02 · Title").</summary>
     public string? Subject { get; init; }
 
+    /// <summary>Where a library job's source subtitle came from, once it has one.</summary>
+    public JobSourceResponse? Source { get; init; }
+
     /// <summary>While the job makes its source in the asr stage: speech recognition or OCR of which track, and how far it got.</summary>
     public SourceWorkResponse? SourceWork { get; init; }
 }
+
+/// <param name="Origin">existing (a subtitle file beside the video), extracted (an embedded text track), ocr (read from an image-based track), asr (speech recognition), mt (FluxCaption's own earlier translation).</param>
+/// <param name="Engine">The speech or OCR engine that made it, when FluxCaption made it.</param>
+public sealed record JobSourceResponse(string Origin, string? Engine, string? Model);
 
 /// <param name="Kind"><c>speech</c> (transcribing an audio track) or <c>ocr</c> (reading a bitmap subtitle track's images).</param>
 /// <param name="Track">The track in words ("en audio track 1").</param>

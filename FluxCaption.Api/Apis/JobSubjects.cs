@@ -5,7 +5,7 @@ namespace FluxCaption.Api.Apis;
 
 /// <summary>
 /// Names what each job translates, for lists a person reads: an uploaded file by its name, a library
-/// job by its item ("Series S01E02 · Title"). Two queries for a whole page, whatever its size.
+/// job by its item ("Series S01E02 · Title") and where its source came from. Three queries for a whole page, whatever its size.
 /// </summary>
 internal static class JobSubjects
 {
@@ -23,11 +23,20 @@ internal static class JobSubjects
             .Join(db.SubtitleDocuments, job => job.SourceDocumentId, document => document.Id, (job, document) => new { job.Id, document.FileName })
             .ToDictionaryAsync(pair => pair.Id, pair => pair.FileName, cancellationToken);
 
+        // Where a library job's source came from: a subtitle track, OCR of an image track, or speech recognition.
+        var libraryJobIds = jobs.Where(job => job.MediaItemId is not null).Select(job => job.Id).ToList();
+        Dictionary<Guid, JobSourceResponse> sources = libraryJobIds.Count == 0 ? [] : await db.Jobs.AsNoTracking()
+            .Where(job => libraryJobIds.Contains(job.Id) && job.SourceDocumentId != null)
+            .Join(db.SubtitleDocuments, job => job.SourceDocumentId, document => document.Id,
+                (job, document) => new { job.Id, document.Origin, document.Engine, document.Model })
+            .ToDictionaryAsync(pair => pair.Id, pair => new JobSourceResponse(pair.Origin.ToString().ToLowerInvariant(), pair.Engine, pair.Model), cancellationToken);
+
         return [.. jobs.Select(job => job with
         {
             Subject = job.MediaItemId is { } itemId
                 ? items.GetValueOrDefault(itemId)
                 : files.GetValueOrDefault(job.Id),
+            Source = sources.GetValueOrDefault(job.Id),
         })];
     }
 

@@ -22,6 +22,7 @@ public static class SettingsApi
         api.MapGet("/webhook", GetWebhookAsync).WithName("GetWebhookSettings").WithSummary("The URL for the Jellyfin webhook plugin; the secret only as 'is set'");
         api.MapPost("/webhook/rotate", RotateWebhookAsync).WithName("RotateWebhookSecret")
             .WithSummary("Generate a new webhook secret; the answer is the only time it is shown");
+        api.MapSpeechSettings();
         return api;
     }
 

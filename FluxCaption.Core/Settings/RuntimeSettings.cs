@@ -8,7 +8,7 @@ namespace FluxCaption.Core.Settings;
 
 /// <summary>
 /// The typed, runtime-editable settings shared by Api and Worker: Jellyfin connection, coverage
-/// rules and the webhook secret. Every call reads the database, so a change applies at once everywhere.
+/// rules, the speech engine and the webhook secret. Every call reads the database, so a change applies at once everywhere.
 /// </summary>
 public sealed class RuntimeSettings(SettingsStore store, IOptionsMonitor<CoverageRules> coverageDefaults)
 {
@@ -55,6 +55,16 @@ public sealed class RuntimeSettings(SettingsStore store, IOptionsMonitor<Coverag
 
     public Task SaveCoverageRulesAsync(CoverageRules rules, CancellationToken cancellationToken) =>
         store.SetAsync(SettingKeys.Coverage, JsonSerializer.Serialize(rules, Json), secret: false, cancellationToken);
+
+    /// <summary>The speech engine and model chosen in the settings; null when none was saved (the configuration decides).</summary>
+    public async Task<SpeechChoice?> GetSpeechChoiceAsync(CancellationToken cancellationToken)
+    {
+        var json = await store.GetAsync(SettingKeys.Speech, cancellationToken);
+        return string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<SpeechChoice>(json, Json);
+    }
+
+    public Task SaveSpeechChoiceAsync(SpeechChoice choice, CancellationToken cancellationToken) =>
+        store.SetAsync(SettingKeys.Speech, JsonSerializer.Serialize(choice, Json), secret: false, cancellationToken);
 
     public Task<bool> IsWebhookSecretSetAsync(CancellationToken cancellationToken) =>
         store.IsSetAsync(SettingKeys.WebhookSecret, cancellationToken);

@@ -8,4 +8,5 @@ public static class SettingKeys
     public const string JellyfinDeviceId = "jellyfin.device_id";
     public const string Coverage = "coverage.rules";
     public const string WebhookSecret = "webhook.secret";
+    public const string Speech = "speech.engine";
 }

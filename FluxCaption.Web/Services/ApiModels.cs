@@ -31,11 +31,17 @@ public sealed record JobView(
     /// <summary>The uploaded file's name, or the item ("Series S01E02 · Title").</summary>
     public string? Subject { get; init; }
 
+    /// <summary>Where a library job's source subtitle came from, once it has one.</summary>
+    public JobSourceView? Source { get; init; }
+
     /// <summary>While the job makes its source: speech recognition or OCR, and how far it got.</summary>
     public SourceWorkView? SourceWork { get; init; }
 
     public bool IsTerminal => Status is "succeeded" or "failed" or "cancelled";
 }
+
+/// <param name="Origin">existing, extracted, ocr, asr or mt.</param>
+public sealed record JobSourceView(string Origin, string? Engine, string? Model);
 
 /// <param name="Kind">speech or ocr.</param>
 public sealed record SourceWorkView(string Kind, string Track, double? AudioSeconds, double? DoneSeconds, double? EtaSeconds);

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 
 namespace FluxCaption.Web.Services;
 
-/// <summary>Settings: the Jellyfin connection, coverage rules and the webhook secret.</summary>
+/// <summary>Settings: the Jellyfin connection, coverage rules, the speech engine and the webhook secret.</summary>
 public sealed partial class FluxCaptionApiClient
 {
     public async Task<JellyfinSettingsView> GetJellyfinSettingsAsync(CancellationToken cancellationToken = default)
@@ -34,6 +34,18 @@ public sealed partial class FluxCaptionApiClient
     {
         using var response = await http.PutAsJsonAsync("api/settings/coverage", coverage, Json, cancellationToken);
         return await ReadAsync<CoverageSettingsView>(response, cancellationToken);
+    }
+
+    public async Task<SpeechSettingsView> GetSpeechSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("api/settings/speech", cancellationToken);
+        return await ReadAsync<SpeechSettingsView>(response, cancellationToken);
+    }
+
+    public async Task<SpeechSettingsView> SaveSpeechSettingsAsync(SpeechSettingsUpdate update, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PutAsJsonAsync("api/settings/speech", update, Json, cancellationToken);
+        return await ReadAsync<SpeechSettingsView>(response, cancellationToken);
     }
 
     public async Task<WebhookSettingsView> GetWebhookSettingsAsync(CancellationToken cancellationToken = default)

@@ -80,5 +80,25 @@ public static class JobWords
 
     public static string Languages(JobView job) => $"{job.SourceLanguage ?? "auto"} → {job.TargetLanguage}";
 
+    /// <summary>Where the translation's source came from, in words; null for uploads and before the source is known.</summary>
+    public static string? Source(JobView job)
+    {
+        if (job.Source is not { } source)
+        {
+            return null;
+        }
+
+        var made = source.Engine is null ? "" : source.Model is null ? $" ({source.Engine})" : $" ({source.Engine}, {source.Model})";
+        return source.Origin switch
+        {
+            "existing" => "from a subtitle file",
+            "extracted" => "from an embedded subtitle track",
+            "ocr" => $"from an image-based subtitle track by OCR{made}",
+            "asr" => $"from the audio by speech recognition{made}",
+            "mt" => "from FluxCaption's own translation",
+            _ => $"from {source.Origin}",
+        };
+    }
+
     public static string When(DateTimeOffset? time) => time is { } t ? t.ToLocalTime().ToString("g", System.Globalization.CultureInfo.CurrentCulture) : "";
 }

@@ -14,3 +14,10 @@ public sealed record CoverageSettingsView(bool ForcedCounts, bool HearingImpaire
 
 /// <param name="Secret">Only in the answer to a rotation: the one time the secret can be read.</param>
 public sealed record WebhookSettingsView(string Url, string Header, bool IsSecretSet, string? Secret);
+
+/// <summary>The speech engine and model; <see cref="Engines"/> says which engines this installation can use.</summary>
+public sealed record SpeechSettingsView(string Engine, string? Model, bool IsSaved, IReadOnlyList<SpeechEngineView> Engines);
+
+public sealed record SpeechEngineView(string Name, bool IsConfigured, string Description);
+
+public sealed record SpeechSettingsUpdate(string Engine, string? Model);

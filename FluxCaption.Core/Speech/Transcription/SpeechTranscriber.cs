@@ -41,7 +41,7 @@ public sealed class SpeechTranscriber(
         Func<SpeechRunProgress, CancellationToken, Task> onWindow,
         CancellationToken cancellationToken)
     {
-        var (engine, model) = engines.Configured();
+        var (engine, model) = await engines.ResolveAsync(cancellationToken);
         var progress = saved.Engine == engine.Name && saved.Model == model
             ? saved
             : new TranscriptProgress { Engine = engine.Name, Model = model };
