@@ -2,12 +2,14 @@ using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Sync;
+using FluxCaption.Core.Media;
 using FluxCaption.Core.Ocr;
 using FluxCaption.Core.Speech.Transcription;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Core.Translation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FluxCaption.Core.Jobs;
 
@@ -25,6 +27,7 @@ internal sealed class SourceStageHandler(
     SourceTranscriptStore transcripts,
     SpeechTranscriber speech,
     IBitmapSubtitleReader ocr,
+    IOptions<MediaOptions> mediaOptions,
     JobStateStore state,
     JobEventRecorder events,
     TimeProvider clock,
@@ -70,7 +73,9 @@ internal sealed class SourceStageHandler(
     private async Task<SourceTranscriptEntity> MakeAsync(
         Job job, string owner, MediaItemEntity item, SourceCheckpoint checkpoint, SourceTranscriptEntity transcript, CancellationToken cancellationToken)
     {
-        var (mediaPath, track) = await LocateAsync(item, checkpoint.Track, cancellationToken);
+        var (media, track) = await LocateAsync(item, checkpoint.Track, cancellationToken);
+        await using var _ = media;
+        var mediaPath = media.Path;
         var hint = LanguageCodes.IsUndetermined(track.Language) ? null : track.Language;
         string? language;
         string engine;
@@ -127,22 +132,23 @@ internal sealed class SourceStageHandler(
     }
 
     /// <summary>The media file the worker reads and the chosen track as a fresh read of the item lists it now.</summary>
-    private async Task<(string Path, MediaTrack Track)> LocateAsync(MediaItemEntity item, MediaTrack chosen, CancellationToken cancellationToken)
+    private async Task<(MediaFileAccess Media, MediaTrack Track)> LocateAsync(MediaItemEntity item, MediaTrack chosen, CancellationToken cancellationToken)
     {
         var library = await db.Libraries.AsNoTracking().SingleAsync(candidate => candidate.Id == item.LibraryId, cancellationToken);
-        var fresh = await sources.For(library.Source).ReadItemAsync(library, item.ExternalId, cancellationToken)
+        var source = sources.For(library.Source);
+        var fresh = await source.ReadItemAsync(library, item.ExternalId, cancellationToken)
             ?? throw new JobFailureException("item_not_found", $"\"{item.Title}\" is no longer in the library \"{library.Name}\".");
         var track = fresh.Tracks.FirstOrDefault(candidate => SourceTrackKey.Same(chosen, candidate))
             ?? throw new JobFailureException(JobErrorCodes.TrackGone, $"The {Describe(chosen)} of \"{item.Title}\" is gone; retry the job to choose its source again.");
-        var path = fresh.Path ?? item.Path;
-        // Jellyfin reports its own path: the worker reads it only when the media is mounted at the same place.
-        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        item.Path = fresh.Path ?? item.Path;
+        try
         {
-            throw new JobFailureException(JobErrorCodes.MediaNotReadable,
-                $"The worker cannot read \"{path}\" to make a source from the {Describe(chosen)}. Mount the media on the worker's host at the same path as the media server sees it (see docs/speech.md).");
+            return (await source.OpenMediaFileAsync(library, item, Path.Combine(mediaOptions.Value.TempDirectory, "media"), cancellationToken), track);
         }
-
-        return (path, track);
+        catch (MediaSourceException error) when (error.Code == MediaFileAccessCodes.NotReadable)
+        {
+            throw new JobFailureException(JobErrorCodes.MediaNotReadable, $"To read the {Describe(chosen)}: {error.Message}", inner: error);
+        }
     }
 
     private static IEnumerable<DocumentWarning> OcrNotes(OcrTranscript read)

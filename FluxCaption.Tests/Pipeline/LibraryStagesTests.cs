@@ -139,28 +139,36 @@ public sealed class LibraryStagesTests(PostgresServer postgres, RedisServer redi
     }
 
     [Fact]
-    public async Task JobsWithOnlyABitmapOrNoSubtitleWaitInAsrWithTheirReasonAndTheReaperDoesNotDispatchThem()
+    public async Task ABitmapOnlyItemGoesToAsrWithItsTrackAndAnItemWithNothingToReadOrHearFailsSayingSo()
     {
         var (host, _) = await StartAsync(postgres, redis,
             SampleItems.Movie("pgs-only", "movies", SampleItems.BitmapSubtitle("en")),
-            SampleItems.Movie("silent", "movies"));
+            SampleItems.Movie("speech-only", "movies"),
+            SampleItems.Movie("mute", "movies") with { Tracks = [] });
         await using var _ = host;
 
         var plan = await PlanSpanishAsync(host);
-        plan.JobsCreated.ShouldBe(2);
-        await Eventually.HoldsAsync(async () => (await host.WithDbAsync(db => db.Jobs.CountAsync(job => job.Stage == JobStage.Asr))) == 2,
-            "both jobs moved to asr", Patience);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
-        var reaped = await host.WithScopeAsync(services => services.GetRequiredService<JobReaper>().ReapAsync(CancellationToken.None));
+        plan.JobsCreated.ShouldBe(3);
+        await Eventually.HoldsAsync(async () => (await host.WithDbAsync(db => db.Jobs.CountAsync(job => job.Status == JobStatus.Failed))) == 3,
+            "both jobs ended", Patience);
 
-        reaped.Redispatched.ShouldBe(0);
-        (await host.Services.GetRequiredService<StageQueue>().LiveJobIdsAsync(JobStage.Asr)).ShouldBeEmpty();
         var jobs = await host.WithDbAsync(db => db.Jobs.AsNoTracking().Join(db.MediaItems, job => job.MediaItemId, item => item.Id,
-            (job, item) => new { item.ExternalId, job.Status, job.WaitReason, job.ErrorCode }).ToListAsync());
-        jobs.ShouldAllBe(job => job.Status == JobStatus.Queued && job.ErrorCode == null);
-        jobs.Single(job => job.ExternalId == "pgs-only").WaitReason!.ShouldContain("needs OCR");
-        jobs.Single(job => job.ExternalId == "silent").WaitReason.ShouldBe("waiting for speech recognition (not available yet)");
-        (await PlanSpanishAsync(host)).JobsCreated.ShouldBe(0);
+            (job, item) => new { item.ExternalId, job.Stage, job.WaitReason, job.ErrorCode, job.ErrorMessage }).ToListAsync());
+        jobs.ShouldAllBe(job => job.WaitReason == null);
+        var mute = jobs.Single(job => job.ExternalId == "mute");
+        mute.Stage.ShouldBe(JobStage.Scan);
+        mute.ErrorCode.ShouldBe(JobErrorCodes.NoSource);
+        mute.ErrorMessage!.ShouldContain("no audio track");
+        // The sample source's media is not on this machine: the asr stage says which path the worker could not read.
+        var bitmap = jobs.Single(job => job.ExternalId == "pgs-only");
+        bitmap.Stage.ShouldBe(JobStage.Asr);
+        bitmap.ErrorCode.ShouldBe(JobErrorCodes.MediaNotReadable);
+        bitmap.ErrorMessage!.ShouldContain("bitmap subtitle track");
+        bitmap.ErrorMessage!.ShouldContain("/media/movies/pgs-only.mkv");
+        var speech = jobs.Single(job => job.ExternalId == "speech-only");
+        speech.Stage.ShouldBe(JobStage.Asr);
+        speech.ErrorCode.ShouldBe(JobErrorCodes.MediaNotReadable);
+        speech.ErrorMessage!.ShouldContain("audio track");
     }
 
     [Fact]
