@@ -39,6 +39,12 @@ public sealed record MediaTrack
 
     public bool IsDefault { get; init; }
 
+    /// <summary>An audio track of commentary (ffprobe disposition <c>comment</c>): not the film's dialogue.</summary>
+    public bool IsCommentary { get; init; }
+
+    /// <summary>An audio-description track for the visually impaired (ffprobe disposition <c>visual_impaired</c>).</summary>
+    public bool IsAudioDescription { get; init; }
+
     /// <summary>False for bitmap subtitles (PGS, VobSub) and for audio.</summary>
     public bool IsText { get; init; }
 

@@ -70,6 +70,8 @@ public sealed class MediaProbe(IOptions<MediaOptions> options, ILogger<MediaProb
             IsDefault = Flag(stream, "default"),
             IsForced = Flag(stream, "forced"),
             IsHearingImpaired = Flag(stream, "hearing_impaired"),
+            IsCommentary = kind == MediaTrackKind.Audio && Flag(stream, "comment"),
+            IsAudioDescription = kind == MediaTrackKind.Audio && Flag(stream, "visual_impaired"),
             IsText = kind == MediaTrackKind.Subtitle && SubtitleCodecs.IsText(codec),
         };
     }

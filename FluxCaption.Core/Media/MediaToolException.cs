@@ -18,6 +18,9 @@ public sealed class MediaToolException(string code, string message, Exception? i
     /// <summary>The track is not an embedded subtitle stream with an index (audio, sidecar, or no index known).</summary>
     public const string NotExtractable = "subtitle_not_extractable";
 
+    /// <summary>The file has no audio stream (or not the one asked for): nothing to transcribe.</summary>
+    public const string NoAudio = "media_no_audio";
+
     /// <summary>The tool ran longer than Media:ProbeTimeout or Media:ExtractTimeout.</summary>
     public const string TimedOut = "media_tool_timeout";
 

@@ -1,4 +1,5 @@
 using FluxCaption.Core.Languages;
+using FluxCaption.Core.Speech.Audio;
 
 namespace FluxCaption.Core.Libraries.Sources;
 
@@ -11,7 +12,7 @@ namespace FluxCaption.Core.Libraries.Sources;
 /// <item>a text subtitle FluxCaption itself produced (translating a machine translation compounds its
 /// errors, so our own output is used only when no human text exists);</item>
 /// <item>a bitmap subtitle (needs OCR);</item>
-/// <item>speech recognition of the preferred audio track.</item>
+/// <item>speech recognition of the audio track <see cref="AudioTrackChooser"/> picks (commentary and audio description left out).</item>
 /// </list>
 /// Within one language: full before forced (a forced track holds only a few lines, so a forced sidecar
 /// loses to a full embedded track), then external before embedded, then non-SDH before SDH unless the
@@ -51,11 +52,7 @@ public static class SourceChooser
             return new SourceChoice(SourceChoiceKind.NeedsOcr, best, $"only a bitmap subtitle ({best.Codec ?? "unknown codec"}, {best.Language}): it needs OCR");
         }
 
-        var audio = inventory.Where(track => track.Kind == MediaTrackKind.Audio)
-            .OrderBy(track => PreferenceRank(track.Language, preferred))
-            .ThenBy(track => track.IsDefault ? 0 : 1)
-            .ThenBy(track => LanguageCodes.IsUndetermined(track.Language) ? 1 : 0)
-            .FirstOrDefault();
+        var audio = AudioTrackChooser.Choose(inventory, preferred);
         return new SourceChoice(SourceChoiceKind.NeedsSpeechRecognition, audio,
             audio is null ? "no subtitle and no audio track listed" : $"no subtitle to translate: the {audio.Language} audio needs speech recognition");
     }
