@@ -7,7 +7,8 @@ namespace FluxCaption.Core.Speech.Http;
 /// differ: words at the top level (OpenAI, speaches) or inside each segment (whisper.cpp server,
 /// whisper-asr-webservice); whisper.cpp's words are tokens (" Hel", "lo", ",") and are joined back into
 /// words; older faster-whisper builds of whisper-asr-webservice write segments and words as JSON arrays
-/// (their Python NamedTuples); LocalAI writes segment times as Go durations (integer nanoseconds) and no
+/// (their Python NamedTuples); WhisperX names a word's probability "score" and leaves unaligned words
+/// without times; LocalAI writes segment times as Go durations (integer nanoseconds) and no
 /// words; a reply with only "text" becomes one segment spanning the window.
 /// </summary>
 internal static class WhisperJsonTranscript
@@ -101,7 +102,7 @@ internal static class WhisperJsonTranscript
         foreach (var piece in pieces)
         {
             var text = piece.Text.Trim();
-            if (text.Length == 0 || IsSpecialToken(text))
+            if (text.Length == 0)
             {
                 continue;
             }
@@ -123,9 +124,6 @@ internal static class WhisperJsonTranscript
         return words;
     }
 
-    // whisper.cpp can leave timestamp and control tokens such as [_BEG_] or [_TT_150] among the words.
-    private static bool IsSpecialToken(string text) => text.StartsWith("[_", StringComparison.Ordinal) && text.EndsWith(']');
-
     private static List<RawWord> Words(JsonNode? node)
     {
         var words = new List<RawWord>();
@@ -133,11 +131,12 @@ internal static class WhisperJsonTranscript
         {
             var word = item switch
             {
-                JsonObject o => new RawWord(Number(o["start"]), Number(o["end"]), Text(o["word"] ?? o["text"]), Number(o["probability"])),
+                JsonObject o => new RawWord(Number(o["start"]), Number(o["end"]), Text(o["word"] ?? o["text"]), Number(o["probability"]) ?? Number(o["score"])),
                 JsonArray a when a.Count >= 3 => new RawWord(Number(a[0]), Number(a[1]), Text(a[2]), a.Count > 3 ? Number(a[3]) : null),
                 _ => null,
             };
-            if (word is not null)
+            // WhisperX leaves words it could not align (numbers, symbols) without times: the segment keeps their text.
+            if (word is { Start: not null, End: not null })
             {
                 words.Add(word);
             }
