@@ -39,11 +39,12 @@ public sealed partial class SubtitleTranslator
 
             if (link.UnusableReason is { } ruledOut)
             {
-                remaining.ForEach(u => failures[u.CueIndex].Add($"{link.Name} failed: {ruledOut.TrimEnd('.')}"));
+                var verb = ruledOut == link.Guard?.StopReason ? "stopped" : "failed";
+                remaining.ForEach(u => failures[u.CueIndex].Add($"{link.Name} {verb}: {ruledOut.TrimEnd('.')}"));
                 continue;
             }
 
-            var attempt = run.For(link.Engine!, link.Model);
+            var attempt = run.For(link.Engine!, link.Model, link.Guard);
             Dictionary<int, string> got;
             try
             {
@@ -64,7 +65,21 @@ public sealed partial class SubtitleTranslator
                 chain.Succeeded();
             }
 
-            RuleOutIfHopeless(chain, link, attempt, got.Count > 0);
+            var stopped = link.Guard?.StopReason;
+            if (stopped is not null)
+            {
+                if (link.Usable)
+                {
+                    LogEngineRuledOut(link.Name, remaining[0].CueIndex, stopped);
+                }
+
+                link.RuleOut(stopped);
+            }
+            else
+            {
+                RuleOutIfHopeless(chain, link, attempt, got.Count > 0);
+            }
+
             var attemptWarnings = attempt.Warnings.ToList();
             foreach (var unit in remaining.Where(u => got.ContainsKey(u.CueIndex)))
             {
@@ -88,6 +103,12 @@ public sealed partial class SubtitleTranslator
                 {
                     failures[owner.CueIndex].Add($"{link.Name} failed: {Reason(warning.Message)}");
                 }
+            }
+
+            // Lines the engine never settled because it stopped: the next engine's warning says why.
+            foreach (var unit in remaining.Where(u => stopped is not null && !lastKept.Any(w => w.CueIndex == u.CueIndex)))
+            {
+                failures[unit.CueIndex].Add($"{link.Name} stopped: {stopped}");
             }
         }
 
