@@ -18,7 +18,7 @@ public sealed partial class SubtitleTranslator
     /// later batches do not wait for it again. Returns the accepted translation per unit and the
     /// warnings that are final for this batch's cues.
     /// </summary>
-    private async Task<(Dictionary<int, string> Accepted, List<TranslationWarning> Warnings)> TranslateThroughChainAsync(
+    private async Task<(Dictionary<int, string> Accepted, List<TranslationWarning> Warnings, List<SecondLook> Pending)> TranslateThroughChainAsync(
         TranslationRun run,
         EngineChain chain,
         IReadOnlyList<TranslationUnit> batch,
@@ -26,6 +26,7 @@ public sealed partial class SubtitleTranslator
     {
         var accepted = new Dictionary<int, string>();
         var warnings = new List<TranslationWarning>();
+        var pending = new List<SecondLook>();
         var remaining = batch.ToList();
         var failures = batch.ToDictionary(u => u.CueIndex, _ => new List<string>());
         List<TranslationWarning> lastKept = [];
@@ -83,6 +84,14 @@ public sealed partial class SubtitleTranslator
             var attemptWarnings = attempt.Warnings.ToList();
             foreach (var unit in remaining.Where(u => got.ContainsKey(u.CueIndex)))
             {
+                // A line the engine returned as it was, taken as a name, is asked once more at the end
+                // (see SecondLookAsync) before it is final; a fallback's answer is final as it is.
+                if (attempt.LanguagesDiffer && failures[unit.CueIndex].Count == 0 && TranslationValidator.CameBackUnchanged(unit, got[unit.CueIndex]))
+                {
+                    pending.Add(new SecondLook(unit, got[unit.CueIndex], link));
+                    continue;
+                }
+
                 accepted[unit.CueIndex] = got[unit.CueIndex];
                 var members = unit.Members.Select(m => m.CueIndex).ToHashSet();
                 warnings.AddRange(attemptWarnings.Where(w => members.Contains(w.CueIndex)));
@@ -93,7 +102,7 @@ public sealed partial class SubtitleTranslator
                 }
             }
 
-            await RememberAsync(attempt, remaining, got, cancellationToken);
+            await RememberAsync(attempt, [.. remaining.Where(u => !pending.Any(p => p.Unit == u))], got, cancellationToken);
             remaining = [.. remaining.Where(u => !got.ContainsKey(u.CueIndex))];
             lastKept = [.. attemptWarnings.Where(w => remaining.Any(u => u.Members.Any(m => m.CueIndex == w.CueIndex)))];
             foreach (var warning in lastKept.Where(w => w.Code == "kept_source"))
@@ -120,7 +129,7 @@ public sealed partial class SubtitleTranslator
         {
             await RememberKeptAsync(run, remaining, lastKept, cancellationToken);
         }
-        return (accepted, warnings);
+        return (accepted, warnings, pending);
     }
 
     /// <summary>

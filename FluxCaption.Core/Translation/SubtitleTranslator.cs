@@ -122,6 +122,8 @@ public sealed partial class SubtitleTranslator(
         await EstimateAsync(run, chain, batches, parallel.MaxDegreeOfParallelism, cancellationToken);
         LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, recalled.Cues.Count, batches.Count, run.Engine.Name, source, target);
 
+        var secondLook = new System.Collections.Concurrent.ConcurrentQueue<SecondLook>();
+
         // Parallel.ForEachAsync starts items in enumeration order, so batches begin in file order.
         await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
         {
@@ -130,38 +132,15 @@ public sealed partial class SubtitleTranslator(
             activity?.SetTag("translation.first_cue", batch[0].CueIndex);
             activity?.SetTag("translation.segments", batch.Count);
 
-            var (accepted, batchWarnings) = await TranslateThroughChainAsync(run, chain, batch, token);
-            var report = new Dictionary<int, string>();
-            foreach (var unit in batch)
-            {
-                if (!accepted.TryGetValue(unit.CueIndex, out var translation))
-                {
-                    continue;
-                }
-
-                foreach (var member in unit.Members)
-                {
-                    // Members share the placeholder sequence of the unit's text, so this cannot fail
-                    // once the first member restored; checking keeps a surprise from writing garbage.
-                    var restored = member.Protected.Restore(translation);
-                    if (restored.Succeeded)
-                    {
-                        run.Known[member.CueIndex] = restored.Text;
-                        report[member.CueIndex] = restored.Text;
-                        TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", "translated"));
-                    }
-                    else
-                    {
-                        batchWarnings.Add(new TranslationWarning(member.CueIndex, "kept_source", $"Kept the source text: {restored.Error}."));
-                    }
-                }
-            }
-
+            var (accepted, batchWarnings, pending) = await TranslateThroughChainAsync(run, chain, batch, token);
+            pending.ForEach(secondLook.Enqueue);
+            var report = Deliver(run, batch, accepted, batchWarnings);
             batchWarnings.ForEach(run.Keep);
             await reportGate.WaitAsync(token);
             try
             {
-                completed += batch.Sum(u => u.Members.Count);
+                // Lines waiting for their second look count once it has answered.
+                completed += batch.Sum(u => u.Members.Count) - pending.Sum(p => p.Unit.Members.Count);
                 await onBatchCompleted(
                     new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count)
                     {
@@ -175,6 +154,22 @@ public sealed partial class SubtitleTranslator(
                 reportGate.Release();
             }
         });
+
+        if (!secondLook.IsEmpty)
+        {
+            var looked = await SecondLookAsync(run, [.. secondLook], cancellationToken);
+            var warnings2 = new List<TranslationWarning>();
+            var report = Deliver(run, [.. secondLook.Select(l => l.Unit)], looked, warnings2);
+            warnings2.ForEach(run.Keep);
+            completed += secondLook.Sum(l => l.Unit.Members.Count);
+            await onBatchCompleted(
+                new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count)
+                {
+                    Warnings = warnings2,
+                    Spent = chain.Spent() with { Seconds = Math.Round(elapsed.Elapsed.TotalSeconds, 1) },
+                },
+                cancellationToken);
+        }
 
         List<DocumentWarning> documentWarnings = [.. StoppedEngines(run, chain, batches)];
         if (request.Proofread)
@@ -237,6 +232,42 @@ public sealed partial class SubtitleTranslator(
 
         var lines = untouched == 1 ? "1 line keeps" : $"{untouched} lines keep";
         yield return new DocumentWarning(EngineStopped, $"{lines} the source text: {string.Join("; ", reasons)}.");
+    }
+
+    /// <summary>
+    /// Writes each unit's accepted translation into every cue that shows it and returns them by cue;
+    /// a cue whose own markup does not fit the translation keeps its source, with a warning.
+    /// </summary>
+    private static Dictionary<int, string> Deliver(
+        TranslationRun run, IEnumerable<TranslationUnit> units, IReadOnlyDictionary<int, string> accepted, List<TranslationWarning> warnings)
+    {
+        var report = new Dictionary<int, string>();
+        foreach (var unit in units)
+        {
+            if (!accepted.TryGetValue(unit.CueIndex, out var translation))
+            {
+                continue;
+            }
+
+            foreach (var member in unit.Members)
+            {
+                // Members share the placeholder sequence of the unit's text, so this cannot fail
+                // once the first member restored; checking keeps a surprise from writing garbage.
+                var restored = member.Protected.Restore(translation);
+                if (restored.Succeeded)
+                {
+                    run.Known[member.CueIndex] = restored.Text;
+                    report[member.CueIndex] = restored.Text;
+                    TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", "translated"));
+                }
+                else
+                {
+                    warnings.Add(new TranslationWarning(member.CueIndex, "kept_source", $"Kept the source text: {restored.Error}."));
+                }
+            }
+        }
+
+        return report;
     }
 
     private static string Canonical(string language) =>

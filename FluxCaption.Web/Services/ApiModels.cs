@@ -1,3 +1,5 @@
+using FluxCaption.Contracts;
+
 namespace FluxCaption.Web.Services;
 
 /// <summary>A job as the Api returns it (the Web app's own copy of the wire shape).</summary>
@@ -30,6 +32,12 @@ public sealed record JobView(
 
     /// <summary>The uploaded file's name, or the item ("Series S01E02 · Title").</summary>
     public string? Subject { get; init; }
+
+    /// <summary>What the translation was estimated to cost before it started; null until planned.</summary>
+    public JobBudgetFigures? Estimate { get; init; }
+
+    /// <summary>What the translation has spent so far; null until it starts.</summary>
+    public JobBudgetFigures? Spent { get; init; }
 
     public bool IsTerminal => Status is "succeeded" or "failed" or "cancelled";
 }

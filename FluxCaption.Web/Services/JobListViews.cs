@@ -1,3 +1,5 @@
+using FluxCaption.Contracts;
+
 namespace FluxCaption.Web.Services;
 
 /// <summary>One page of <c>GET /api/jobs</c>, newest first.</summary>
@@ -49,6 +51,33 @@ public static class JobWords
 
         return job.Error is { } error ? $"{error.Message} ({error.Code})" : null;
     }
+
+    /// <summary>"4 requests, 3.2k tokens, 12 s, 0.0041": one side of the budget in a few words (tokens and cost only where they count).</summary>
+    public static string Figures(JobBudgetFigures figures)
+    {
+        var parts = new List<string> { figures.Requests == 1 ? "1 request" : $"{figures.Requests} requests" };
+        if (figures.Tokens > 0)
+        {
+            parts.Add(figures.Tokens >= 10_000 ? $"{figures.Tokens / 1000.0:0.#}k tokens" : $"{figures.Tokens} tokens");
+        }
+
+        parts.Add(figures.Seconds >= 90 ? $"{figures.Seconds / 60:0.#} min" : $"{figures.Seconds:0.#} s");
+        if (figures.Cost is { } cost)
+        {
+            parts.Add($"cost {cost:0.####}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Estimate against spending, for the jobs list; empty before the translation is planned.</summary>
+    public static string Budget(JobView job) => (job.Estimate, job.Spent) switch
+    {
+        ({ } estimate, { } spent) => $"Estimated {Figures(estimate)}; spent {Figures(spent)}",
+        ({ } estimate, null) => $"Estimated {Figures(estimate)}",
+        (null, { } spent) => $"Spent {Figures(spent)}",
+        _ => "",
+    };
 
     public static string Languages(JobView job) => $"{job.SourceLanguage ?? "auto"} → {job.TargetLanguage}";
 
