@@ -131,11 +131,12 @@ internal sealed class TranslateStageHandler(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.SubtitleDocuments.Add(resultDocument);
             await db.SaveChangesAsync(cancellationToken);
-            // A library job still has its write-back ahead; a file job ends here.
+            // A library job still has its write-back ahead; a file job ends here. The checkpoint stays
+            // either way: asking again for kept lines (retry on a succeeded job) starts from it.
             var committed = job.MediaItemId is null
                 ? await state.CompleteAsync(job.Id, owner, resultDocument.Id, warnings, cancellationToken)
                 : await state.AdvanceAsync(job.Id, owner,
-                    new StageAdvance(JobStage.Writeback) { ResultDocumentId = resultDocument.Id, Warnings = warnings, ClearCheckpoint = true },
+                    new StageAdvance(JobStage.Writeback) { ResultDocumentId = resultDocument.Id, Warnings = warnings },
                     cancellationToken) is not null;
             if (!committed)
             {

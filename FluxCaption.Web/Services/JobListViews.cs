@@ -22,6 +22,17 @@ public static class JobWords
 
     public static bool CanRetry(JobView job) => job.Status is "failed" || (job.Status == "cancelled" && !IsAlreadyCovered(job));
 
+    /// <summary>The control action that retries a job asking again for the lines it kept in the source.</summary>
+    public const string AskAgainAction = "retry?retranslateKept=true";
+
+    /// <summary>
+    /// A finished job whose warnings say lines kept their source (one by one, or under an engine that
+    /// stopped) may ask for them again, a succeeded one included; its new result replaces the old.
+    /// </summary>
+    public static bool CanAskAgain(JobView job) =>
+        (job.Status == "succeeded" || CanRetry(job))
+        && (job.Warnings ?? []).Any(w => w.Code is "kept_source" or "engine_stopped");
+
     public static string Status(JobView job) => IsAlreadyCovered(job) ? "not needed" : job.Status;
 
     public static string Stage(string stage) => stage switch
