@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluxCaption.Contracts;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Core.Translation.Engines;
@@ -44,6 +45,12 @@ public sealed record JobResponse(
 
     /// <summary>Why a queued job is not running yet (e.g. it needs OCR or speech recognition).</summary>
     public string? WaitReason { get; init; }
+
+    /// <summary>What the translation was estimated to cost before it started (requests, tokens, seconds, cost); null until the translate stage plans it.</summary>
+    public JobBudgetFigures? Estimate { get; init; }
+
+    /// <summary>What the translation has really spent so far, every attempt and engine together; null until it starts.</summary>
+    public JobBudgetFigures? Spent { get; init; }
 
     /// <summary>What the job translates, in words: the uploaded file's name, or the item ("Series S01E02 · Title").</summary>
     public string? Subject { get; init; }
@@ -105,6 +112,8 @@ public static class JobResponseMapping
         SourceWork = ReadSourceWork(job),
 
         Fallback = ReadFallback(job.FallbackEngines),
+        Estimate = JobBudgetJson.Read(job.Budget).Estimate,
+        Spent = JobBudgetJson.Read(job.Budget).Spent,
     };
 
     private static SourceWorkResponse? ReadSourceWork(Job job) =>

@@ -29,7 +29,7 @@ public static class JobsApi
         api.MapPost("/{id:guid}/resume", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.ResumeAsync(id, ct)))
             .WithName("ResumeJob").WithSummary("Resume a paused job from its checkpoint");
         api.MapPost("/{id:guid}/retry", RetryAsync)
-            .WithName("RetryJob").WithSummary("Run a failed or cancelled job again; retranslateKept=true asks again for lines kept in the source");
+            .WithName("RetryJob").WithSummary("Run a failed or cancelled job again; retranslateKept=true asks again for lines kept in the source, a succeeded job's too");
         return api;
     }
 

@@ -79,6 +79,12 @@ public sealed class Job
     /// <summary>jsonb: stage progress that survives a crash (e.g. translated cues by index).</summary>
     public string? Checkpoint { get; set; }
 
+    /// <summary>
+    /// jsonb: what the translation was estimated to cost before it started and what it has really spent,
+    /// <c>{"estimate":{"requests":12,...},"spent":{...}}</c> (see <see cref="JobBudgetJson"/>); null before the translate stage.
+    /// </summary>
+    public string? Budget { get; set; }
+
     /// <summary>jsonb: warnings the user must see (cues kept in the source language, recovered input).</summary>
     public string? Warnings { get; set; }
 

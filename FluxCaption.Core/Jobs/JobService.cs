@@ -166,6 +166,11 @@ internal sealed class JobService(
     public async Task<JobControlOutcome> RetryAsync(Guid id, bool retranslateKept, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (retranslateKept && await db.Jobs.AsNoTracking().SingleOrDefaultAsync(job => job.Id == id, cancellationToken) is { Status: JobStatus.Succeeded } done)
+        {
+            return await AskAgainAsync(done, now, cancellationToken);
+        }
+
         // The checkpoint is kept on purpose: a retry continues after the cues already translated.
         var retried = await db.Jobs.Where(job => job.Id == id && (job.Status == JobStatus.Failed || job.Status == JobStatus.Cancelled))
             .ExecuteUpdateAsync(set => set
@@ -186,6 +191,45 @@ internal sealed class JobService(
         }
 
         var outcome = await AppliedAsync(id, JobEventTypes.Retried, cancellationToken);
+        await DispatchAsync(outcome.Job!, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A succeeded job with lines kept in the source goes back to its translate stage asking only for those
+    /// lines again: its checkpoint still holds every translated line, the translation memory the rest.
+    /// The new result replaces the job's result; a library job's write-back then replaces the subtitle it
+    /// wrote before (same record, same file), never adding a second one. The budget starts afresh, since
+    /// this is a new, smaller question. Refused when the job kept no line.
+    /// </summary>
+    private async Task<JobControlOutcome> AskAgainAsync(Job done, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!Translation.Output.TranslationWarningsJson.HasKeptLines(done.Warnings))
+        {
+            return new JobControlOutcome(JobControlResult.Conflict, done, "The job kept no line in its source language; there is nothing to ask again.");
+        }
+
+        // Matching the finish time too: a second click, or one racing another retry, changes nothing.
+        var retried = await db.Jobs.Where(job => job.Id == done.Id && job.Status == JobStatus.Succeeded && job.FinishedAt == done.FinishedAt)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(job => job.Status, JobStatus.Queued)
+                .SetProperty(job => job.Stage, JobStage.Translate)
+                .SetProperty(job => job.Progress, 0.0)
+                .SetProperty(job => job.Attempt, 0)
+                .SetProperty(job => job.RetranslateKept, true)
+                .SetProperty(job => job.Budget, (string?)null)
+                .SetProperty(job => job.CancelRequested, false)
+                .SetProperty(job => job.PauseRequested, false)
+                .SetProperty(job => job.LeaseOwner, (string?)null)
+                .SetProperty(job => job.LeaseExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(job => job.FinishedAt, (DateTimeOffset?)null)
+                .SetProperty(job => job.UpdatedAt, now), cancellationToken);
+        if (retried == 0)
+        {
+            return await RefusedAsync(done.Id, "retried", cancellationToken);
+        }
+
+        var outcome = await AppliedAsync(done.Id, JobEventTypes.Retried, cancellationToken);
         await DispatchAsync(outcome.Job!, cancellationToken);
         return outcome;
     }

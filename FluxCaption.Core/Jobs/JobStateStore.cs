@@ -112,12 +112,23 @@ public sealed class JobStateStore(FluxCaptionDbContext db, TimeProvider clock)
             : LeaseState.Held;
     }
 
-    public async Task<bool> SaveCheckpointAsync(Guid id, string owner, string checkpoint, double progress, CancellationToken cancellationToken)
+    /// <param name="budget">The job's estimate and spending so far (jobs.budget), saved with the same update; null leaves it.</param>
+    public async Task<bool> SaveCheckpointAsync(
+        Guid id, string owner, string checkpoint, double progress, CancellationToken cancellationToken, string? budget = null)
     {
         var now = clock.GetUtcNow();
         return await Held(id, owner).ExecuteUpdateAsync(set => set
             .SetProperty(job => job.Checkpoint, checkpoint)
             .SetProperty(job => job.Progress, progress)
+            .SetProperty(job => job.Budget, job => budget ?? job.Budget)
+            .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
+    }
+
+    public async Task<bool> SaveBudgetAsync(Guid id, string owner, string budget, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await Held(id, owner).ExecuteUpdateAsync(set => set
+            .SetProperty(job => job.Budget, budget)
             .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
     }
 

@@ -74,7 +74,7 @@ internal sealed class SourceStageHandler(
         Job job, string owner, MediaItemEntity item, SourceCheckpoint checkpoint, SourceTranscriptEntity transcript, CancellationToken cancellationToken)
     {
         var (media, track) = await LocateAsync(item, checkpoint.Track, cancellationToken);
-        await using var _ = media;
+        await using var mediaLease = media;
         var mediaPath = media.Path;
         var hint = LanguageCodes.IsUndetermined(track.Language) ? null : track.Language;
         string? language;

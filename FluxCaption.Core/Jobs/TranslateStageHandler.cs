@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluxCaption.Contracts;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation;
@@ -37,6 +38,11 @@ internal sealed class TranslateStageHandler(
         // A retry that asks for the kept lines again must not checkpoint their old warnings with the new outcome.
         var warned = new List<TranslationWarning>(checkpoint.Warnings.Where(w => !job.RetranslateKept || w.Code != "kept_source"));
 
+        // The estimate is made once, when the job first plans its translation: a resumed or retried attempt
+        // is compared with it and adds its spending to the earlier attempts'.
+        var budget = JobBudgetJson.Read(job.Budget);
+        var spentBefore = budget.Spent ?? JobBudgetFigures.None;
+
         // Batches may finish in parallel; one DbContext must see one writer at a time.
         using var gate = new SemaphoreSlim(1, 1);
         // Engines that already took over in this run: the timeline says so once each, the warnings have every line.
@@ -51,6 +57,14 @@ internal sealed class TranslateStageHandler(
             KeptSourceCues = checkpoint.KeptSourceCues,
             EarlierWarnings = checkpoint.Warnings,
             RetranslateKept = job.RetranslateKept,
+            OnEstimated = async (estimate, token) =>
+            {
+                budget = new JobBudget(budget.Estimate ?? estimate, spentBefore);
+                if (!await state.SaveBudgetAsync(job.Id, owner, JobBudgetJson.Write(budget), token))
+                {
+                    throw new LeaseLostException(job.Id);
+                }
+            },
         };
         var result = await translator.TranslateAsync(request, async (report, token) =>
         {
@@ -66,7 +80,8 @@ internal sealed class TranslateStageHandler(
                 await AnnounceFallbacksAsync(job.Id, report.Warnings, announced, token);
 
                 var progress = report.TotalCueCount == 0 ? 1.0 : (double)report.CompletedCueCount / report.TotalCueCount;
-                if (!await state.SaveCheckpointAsync(job.Id, owner, JobCheckpoint.Write(completed, warned), progress, token))
+                budget = budget with { Spent = spentBefore.Plus(report.Spent) };
+                if (!await state.SaveCheckpointAsync(job.Id, owner, JobCheckpoint.Write(completed, warned), progress, token, JobBudgetJson.Write(budget)))
                 {
                     throw new LeaseLostException(job.Id);
                 }
@@ -103,6 +118,12 @@ internal sealed class TranslateStageHandler(
         var warnings = TranslationWarningsJson.Write(
             result with { DocumentWarnings = [.. SourceWarnings.Read(job.Warnings), .. ParserWarnings.For(document, job.OutputFormat), .. result.DocumentWarnings] });
 
+        // Proofreading spends after the last batch report: the final figures go in before the result does.
+        if (!await state.SaveBudgetAsync(job.Id, owner, JobBudgetJson.Write(budget with { Spent = spentBefore.Plus(result.Spent) }), cancellationToken))
+        {
+            return false;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -110,11 +131,12 @@ internal sealed class TranslateStageHandler(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.SubtitleDocuments.Add(resultDocument);
             await db.SaveChangesAsync(cancellationToken);
-            // A library job still has its write-back ahead; a file job ends here.
+            // A library job still has its write-back ahead; a file job ends here. The checkpoint stays
+            // either way: asking again for kept lines (retry on a succeeded job) starts from it.
             var committed = job.MediaItemId is null
                 ? await state.CompleteAsync(job.Id, owner, resultDocument.Id, warnings, cancellationToken)
                 : await state.AdvanceAsync(job.Id, owner,
-                    new StageAdvance(JobStage.Writeback) { ResultDocumentId = resultDocument.Id, Warnings = warnings, ClearCheckpoint = true },
+                    new StageAdvance(JobStage.Writeback) { ResultDocumentId = resultDocument.Id, Warnings = warnings },
                     cancellationToken) is not null;
             if (!committed)
             {

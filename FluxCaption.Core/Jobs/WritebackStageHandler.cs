@@ -33,23 +33,33 @@ internal sealed class WritebackStageHandler(
         var mine = await db.WrittenSubtitles.AsNoTracking().SingleOrDefaultAsync(write => write.JobId == job.Id, cancellationToken);
         WrittenSubtitleEntity? previous = null;
         var isNew = false;
+        var replacesMine = mine is not null && mine.WrittenAt < result.CreatedAt;
+        if (replacesMine)
+        {
+            // Written before this result existed: the job was asked again for its kept lines. The new
+            // result replaces that subtitle (the writer overwrites or removes it as "previous") and the
+            // job's one record is updated in place, so the item never shows two of our subtitles.
+            previous = mine;
+            mine = null;
+        }
+
         if (mine is null && library.Source == MediaSourceKind.Local && !library.WriteBack)
         {
             // A read-only root: the translation stays in FluxCaption for download, and nothing is written.
             logger.LogInformation("Job {JobId}: library {LibraryId} is read-only; the translation is kept but not written back", job.Id, library.Id);
-            return await CompleteAsync(job, owner, result.Id, null, null, cancellationToken);
+            return await CompleteAsync(job, owner, result.Id, null, null, replacesMine: false, cancellationToken);
         }
 
         if (mine is null)
         {
-            previous = await db.WrittenSubtitles.AsNoTracking()
+            previous ??= await db.WrittenSubtitles.AsNoTracking()
                 .Where(write => write.MediaItemId == item.Id && write.Language == job.TargetLanguage)
                 .OrderByDescending(write => write.WrittenAt).FirstOrDefaultAsync(cancellationToken);
             var request = new SubtitleWriteRequest(job.TargetLanguage, result.Format, result.Content, result.IsForced, result.IsHearingImpaired, previous);
             var outcome = await sources.For(library.Source).WriteSubtitleAsync(library, item, request, cancellationToken);
             mine = new WrittenSubtitleEntity
             {
-                Id = Guid.CreateVersion7(),
+                Id = replacesMine ? previous!.Id : Guid.CreateVersion7(),
                 MediaItemId = item.Id,
                 JobId = job.Id,
                 Language = job.TargetLanguage,
@@ -68,11 +78,11 @@ internal sealed class WritebackStageHandler(
             logger.LogInformation("Job {JobId} was written back by an earlier attempt; completing without writing again", job.Id);
         }
 
-        return await CompleteAsync(job, owner, result.Id, isNew ? mine : null, previous, cancellationToken);
+        return await CompleteAsync(job, owner, result.Id, isNew ? mine : null, previous, replacesMine, cancellationToken);
     }
 
     private async Task<StageResult> CompleteAsync(
-        Job job, string owner, Guid resultId, WrittenSubtitleEntity? newWrite, WrittenSubtitleEntity? previous, CancellationToken cancellationToken)
+        Job job, string owner, Guid resultId, WrittenSubtitleEntity? newWrite, WrittenSubtitleEntity? previous, bool replacesMine, CancellationToken cancellationToken)
     {
         // Once the file is written its record must be kept, even if the stage is being stopped meanwhile.
         if (newWrite is not null)
@@ -87,7 +97,15 @@ internal sealed class WritebackStageHandler(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (newWrite is not null)
             {
-                db.WrittenSubtitles.Add(newWrite);
+                if (replacesMine)
+                {
+                    db.WrittenSubtitles.Update(newWrite);
+                }
+                else
+                {
+                    db.WrittenSubtitles.Add(newWrite);
+                }
+
                 var row = await db.MediaItems.FromSql($"SELECT * FROM media_items WHERE id = {newWrite.MediaItemId} FOR UPDATE").SingleAsync(cancellationToken);
                 row.Streams = WithWrittenTrack(row.Streams, newWrite, previous);
                 row.UpdatedAt = clock.GetUtcNow();

@@ -26,7 +26,7 @@ public static class SourceMakingExtensions
                 $"Speech:Engine must be one of: {string.Join(", ", SpeechEngineNames.All)}.")
             .ValidateOnStart();
         builder.AddSpeechAudio();
-        builder.AddWhisperNetSpeech();
+        builder.Services.AddWhisperNetSpeech();
         builder.AddHttpSpeechEngines();
         builder.AddBitmapSubtitleOcr();
         builder.Services.TryAddSingleton(TimeProvider.System);

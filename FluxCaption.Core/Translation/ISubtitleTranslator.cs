@@ -1,3 +1,4 @@
+using FluxCaption.Contracts;
 using FluxCaption.Core.Subtitles;
 
 namespace FluxCaption.Core.Translation;
@@ -47,6 +48,12 @@ public sealed record SubtitleTranslationRequest(
 
     /// <summary>The earlier attempts' warnings, carried into this attempt's result.</summary>
     public IReadOnlyList<TranslationWarning>? EarlierWarnings { get; init; }
+
+    /// <summary>
+    /// Called once, before the first request, with what this translation should cost with the job's own
+    /// engine (the lines left after the checkpoint and the translation memory); the ceiling is drawn from it.
+    /// </summary>
+    public Func<JobBudgetFigures, CancellationToken, Task>? OnEstimated { get; init; }
 }
 
 /// <summary>A batch that just finished: its cues' translations and how far the whole document is.</summary>
@@ -57,6 +64,9 @@ public sealed record TranslatedBatchReport(
 {
     /// <summary>The warnings decided for this batch's cues (kept in the source, translated by a fallback engine...).</summary>
     public IReadOnlyList<TranslationWarning> Warnings { get; init; } = [];
+
+    /// <summary>What this translation has spent so far, every engine of the chain together.</summary>
+    public JobBudgetFigures Spent { get; init; } = JobBudgetFigures.None;
 }
 
 /// <summary>The translated copy of the document (same cues, same timings) and anything the user must know.</summary>
@@ -66,6 +76,9 @@ public sealed record SubtitleTranslationResult(
 {
     /// <summary>Warnings about the whole document rather than one cue (e.g. the proofreading pass was skipped).</summary>
     public IReadOnlyList<DocumentWarning> DocumentWarnings { get; init; } = [];
+
+    /// <summary>What the whole translation spent (proofreading included), every engine of the chain together.</summary>
+    public JobBudgetFigures Spent { get; init; } = JobBudgetFigures.None;
 }
 
 /// <summary>A cue that kept its source text or was otherwise not translated as asked, and why.</summary>

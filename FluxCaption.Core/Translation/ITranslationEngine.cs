@@ -22,5 +22,14 @@ public interface ITranslationEngine
     /// <summary>The model a batch without one is sent to (tags metrics); null for engines without models.</summary>
     string? DefaultModel => null;
 
+    /// <summary>
+    /// Whether the engine's requests are paid in model tokens (the LLM engines): then a job's estimate
+    /// and spending count tokens, and its ceiling holds tokens as well as requests.
+    /// </summary>
+    bool UsesTokens => false;
+
+    /// <summary>What a million tokens cost on this engine, where the user set prices; null costs nothing.</summary>
+    TokenPrice? Price => null;
+
     Task<IReadOnlyList<TranslatedSegment>> TranslateAsync(TranslationBatch batch, CancellationToken cancellationToken);
 }

@@ -32,12 +32,23 @@ internal static class RequestCost
     /// What one line adds to a request: its text in the prompt and its translation in the reply; for
     /// proofreading (<paramref name="withDraft"/>) also its current translation in the prompt.
     /// </summary>
-    public static int OfLine(TranslationUnit unit, bool withDraft = false)
-    {
-        var tokens = Tokens(unit.Protected.Text);
-        var translation = (int)Math.Ceiling(tokens * ReplyExpansion) + FramingTokens;
-        return tokens + FramingTokens + translation + (withDraft ? translation : 0);
-    }
+    public static int OfLine(TranslationUnit unit, bool withDraft = false) =>
+        PromptOfLine(unit, withDraft) + ReplyOfLine(unit);
+
+    /// <summary>What one line adds to the prompt: its text, and for proofreading its current translation too.</summary>
+    public static int PromptOfLine(TranslationUnit unit, bool withDraft = false) =>
+        Tokens(unit.Protected.Text) + FramingTokens + (withDraft ? ReplyOfLine(unit) : 0);
+
+    /// <summary>What one line adds to the reply: its translation.</summary>
+    public static int ReplyOfLine(TranslationUnit unit) =>
+        (int)Math.Ceiling(Tokens(unit.Protected.Text) * ReplyExpansion) + FramingTokens;
+
+    /// <summary>The prompt tokens of one request for <paramref name="units"/>: what it pays before its lines, then its lines.</summary>
+    public static int PromptOf(IReadOnlyList<TranslationUnit> units, TranslationOptions options, bool withDrafts = false) =>
+        Overhead(units, options) + units.Sum(u => PromptOfLine(u, withDrafts));
+
+    /// <summary>The completion tokens of one request for <paramref name="units"/>.</summary>
+    public static int ReplyOf(IReadOnlyList<TranslationUnit> units) => units.Sum(ReplyOfLine);
 
     /// <summary>
     /// What every request of these lines pays before its first line: the prompt and the context lines,

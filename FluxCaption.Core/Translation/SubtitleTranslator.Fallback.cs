@@ -18,7 +18,7 @@ public sealed partial class SubtitleTranslator
     /// later batches do not wait for it again. Returns the accepted translation per unit and the
     /// warnings that are final for this batch's cues.
     /// </summary>
-    private async Task<(Dictionary<int, string> Accepted, List<TranslationWarning> Warnings)> TranslateThroughChainAsync(
+    private async Task<(Dictionary<int, string> Accepted, List<TranslationWarning> Warnings, List<SecondLook> Pending)> TranslateThroughChainAsync(
         TranslationRun run,
         EngineChain chain,
         IReadOnlyList<TranslationUnit> batch,
@@ -26,6 +26,7 @@ public sealed partial class SubtitleTranslator
     {
         var accepted = new Dictionary<int, string>();
         var warnings = new List<TranslationWarning>();
+        var pending = new List<SecondLook>();
         var remaining = batch.ToList();
         var failures = batch.ToDictionary(u => u.CueIndex, _ => new List<string>());
         List<TranslationWarning> lastKept = [];
@@ -39,11 +40,12 @@ public sealed partial class SubtitleTranslator
 
             if (link.UnusableReason is { } ruledOut)
             {
-                remaining.ForEach(u => failures[u.CueIndex].Add($"{link.Name} failed: {ruledOut.TrimEnd('.')}"));
+                var verb = ruledOut == link.Guard?.StopReason ? "stopped" : "failed";
+                remaining.ForEach(u => failures[u.CueIndex].Add($"{link.Name} {verb}: {ruledOut.TrimEnd('.')}"));
                 continue;
             }
 
-            var attempt = run.For(link.Engine!, link.Model);
+            var attempt = run.For(link.Engine!, link.Model, link.Guard);
             Dictionary<int, string> got;
             try
             {
@@ -64,10 +66,32 @@ public sealed partial class SubtitleTranslator
                 chain.Succeeded();
             }
 
-            RuleOutIfHopeless(chain, link, attempt, got.Count > 0);
+            var stopped = link.Guard?.StopReason;
+            if (stopped is not null)
+            {
+                if (link.Usable)
+                {
+                    LogEngineRuledOut(link.Name, remaining[0].CueIndex, stopped);
+                }
+
+                link.RuleOut(stopped);
+            }
+            else
+            {
+                RuleOutIfHopeless(chain, link, attempt, got.Count > 0);
+            }
+
             var attemptWarnings = attempt.Warnings.ToList();
             foreach (var unit in remaining.Where(u => got.ContainsKey(u.CueIndex)))
             {
+                // A line the engine returned as it was, taken as a name, is asked once more at the end
+                // (see SecondLookAsync) before it is final; a fallback's answer is final as it is.
+                if (attempt.LanguagesDiffer && failures[unit.CueIndex].Count == 0 && TranslationValidator.CameBackUnchanged(unit, got[unit.CueIndex]))
+                {
+                    pending.Add(new SecondLook(unit, got[unit.CueIndex], link));
+                    continue;
+                }
+
                 accepted[unit.CueIndex] = got[unit.CueIndex];
                 var members = unit.Members.Select(m => m.CueIndex).ToHashSet();
                 warnings.AddRange(attemptWarnings.Where(w => members.Contains(w.CueIndex)));
@@ -78,7 +102,7 @@ public sealed partial class SubtitleTranslator
                 }
             }
 
-            await RememberAsync(attempt, remaining, got, cancellationToken);
+            await RememberAsync(attempt, [.. remaining.Where(u => !pending.Any(p => p.Unit == u))], got, cancellationToken);
             remaining = [.. remaining.Where(u => !got.ContainsKey(u.CueIndex))];
             lastKept = [.. attemptWarnings.Where(w => remaining.Any(u => u.Members.Any(m => m.CueIndex == w.CueIndex)))];
             foreach (var warning in lastKept.Where(w => w.Code == "kept_source"))
@@ -88,6 +112,12 @@ public sealed partial class SubtitleTranslator
                 {
                     failures[owner.CueIndex].Add($"{link.Name} failed: {Reason(warning.Message)}");
                 }
+            }
+
+            // Lines the engine never settled because it stopped: the next engine's warning says why.
+            foreach (var unit in remaining.Where(u => stopped is not null && !lastKept.Any(w => w.CueIndex == u.CueIndex)))
+            {
+                failures[unit.CueIndex].Add($"{link.Name} stopped: {stopped}");
             }
         }
 
@@ -99,7 +129,7 @@ public sealed partial class SubtitleTranslator
         {
             await RememberKeptAsync(run, remaining, lastKept, cancellationToken);
         }
-        return (accepted, warnings);
+        return (accepted, warnings, pending);
     }
 
     /// <summary>

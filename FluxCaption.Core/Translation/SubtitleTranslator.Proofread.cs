@@ -48,8 +48,16 @@ public sealed partial class SubtitleTranslator
                 Drafts = [.. batch.Select(d => new TranslatedSegment(TranslationValidator.Id(d.Unit.CueIndex), d.Draft!))],
             };
 
-            var replies = await CallEngineAsync(run, request, token);
+            if (run.Guard is { } guard && !guard.TryStart())
+            {
+                // The engine passed its ceiling: this batch keeps its first translations, counted as not proofread.
+                Interlocked.Increment(ref refused);
+                return;
+            }
+
+            var (replies, usage) = await CallEngineAsync(run, request, token);
             var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer, run.Glossary);
+            Spend(run, units, outcome.Errors.Count == 0 ? 0 : units.Count, usage, withDrafts: true);
             CountRequest(run, outcome.Errors.Count == 0 ? "proofread" : "proofread_refused");
             if (outcome.Errors.Count > 0)
             {

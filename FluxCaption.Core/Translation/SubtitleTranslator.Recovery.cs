@@ -21,6 +21,11 @@ public sealed partial class SubtitleTranslator
     {
         var recovery = new BatchRecovery(run, units, preceding, _options.PrecedingContextLines);
         var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken);
+        if (outcome is null)
+        {
+            return recovery.Accepted;
+        }
+
         if (outcome.Succeeded)
         {
             recovery.Take(outcome.Accepted);
@@ -32,12 +37,20 @@ public sealed partial class SubtitleTranslator
             recovery.Take(outcome.Accepted);
             var failed = recovery.NotAccepted(units);
             var again = await AskAsync(run, failed, recovery.ContextBefore(failed[0].CueIndex), outcome.ErrorsAbout(failed), cancellationToken);
-            await SettleAsync(recovery, failed, again, outcome.GlossaryMisses, cancellationToken);
+            if (again is not null)
+            {
+                await SettleAsync(recovery, failed, again, outcome.GlossaryMisses, cancellationToken);
+            }
+
             return recovery.Accepted;
         }
 
-        outcome = await AskAsync(run, units, preceding, outcome.AllErrors, cancellationToken);
-        await SettleAsync(recovery, units, outcome, new Dictionary<int, GlossaryMiss>(), cancellationToken);
+        var whole = await AskAsync(run, units, preceding, outcome.AllErrors, cancellationToken);
+        if (whole is not null)
+        {
+            await SettleAsync(recovery, units, whole, new Dictionary<int, GlossaryMiss>(), cancellationToken);
+        }
+
         return recovery.Accepted;
     }
 
@@ -75,6 +88,13 @@ public sealed partial class SubtitleTranslator
             return;
         }
 
+        // An engine that stopped spending on this job (ceiling, failure rate) leaves its unsettled lines
+        // to the next engine of the chain; without one, the job's single warning covers them.
+        if (recovery.Run.Guard?.StopReason is not null)
+        {
+            return;
+        }
+
         if (units.Count == 1)
         {
             foreach (var member in units[0].Members)
@@ -92,6 +112,11 @@ public sealed partial class SubtitleTranslator
         {
             var answer = await AskAsync(
                 recovery.Run, part, recovery.ContextBefore(part[0].CueIndex), outcome.ErrorsAbout(part), cancellationToken);
+            if (answer is null)
+            {
+                return;
+            }
+
             await SettleAsync(recovery, part, answer, new Dictionary<int, GlossaryMiss>(), cancellationToken);
         }
     }

@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using FluxCaption.Core.Subtitles.Protection;
+using FluxCaption.Core.Translation.Budget;
 using FluxCaption.Core.Translation.Glossary;
 
 namespace FluxCaption.Core.Translation;
 
 public sealed partial class SubtitleTranslator
 {
-    private async Task<BatchValidation> AskAsync(
+    /// <summary>
+    /// One request for <paramref name="units"/>, validated; null when the engine's guard refused to send
+    /// it (the engine stopped spending on this job), so the caller leaves the lines for the next engine.
+    /// </summary>
+    private async Task<BatchValidation?> AskAsync(
         TranslationRun run,
         IReadOnlyList<TranslationUnit> units,
         IReadOnlyList<ContextLine> preceding,
@@ -14,6 +19,11 @@ public sealed partial class SubtitleTranslator
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (run.Guard is { } guard && !guard.TryStart())
+        {
+            return null;
+        }
+
         var batch = new TranslationBatch(
             run.SourceLanguage,
             run.TargetLanguage,
@@ -27,9 +37,11 @@ public sealed partial class SubtitleTranslator
             Glossary = [.. units.SelectMany(u => GlossaryMatcher.TermsIn(u.SourcePlain, run.Glossary)).Distinct()],
         };
 
-        var replies = await CallEngineAsync(run, batch, cancellationToken);
+        var (replies, usage) = await CallEngineAsync(run, batch, cancellationToken);
         var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer, run.Glossary)
             with { Whole = BatchValidation.IsWhole(units, replies ?? []) };
+        var failed = units.Count(u => !outcome.Accepted.ContainsKey(u.CueIndex) && !outcome.GlossaryMisses.ContainsKey(u.CueIndex));
+        Spend(run, units, failed, usage, withDrafts: false);
         CountRequest(run, outcome.Succeeded ? "accepted" : "refused");
         if (!outcome.Succeeded)
         {
@@ -43,13 +55,14 @@ public sealed partial class SubtitleTranslator
     /// One engine request, timed; a request that throws (the engine's pipeline has given up) is counted
     /// as an error by type before it propagates, so an operator sees failing engines, not just fewer requests.
     /// </summary>
-    private static async Task<IReadOnlyList<TranslatedSegment>?> CallEngineAsync(
+    private static async Task<(IReadOnlyList<TranslatedSegment>? Replies, RequestUsage Usage)> CallEngineAsync(
         TranslationRun run, TranslationBatch batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var usage = RequestUsage.Begin();
         try
         {
-            return await run.Engine.TranslateAsync(batch, cancellationToken);
+            return (await run.Engine.TranslateAsync(batch, cancellationToken), usage);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -64,6 +77,23 @@ public sealed partial class SubtitleTranslator
             TranslationTelemetry.RequestDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds, TranslationTelemetry.EngineTags(run.Engine.Name, run.MeasuredModel));
         }
+    }
+
+    /// <summary>
+    /// Books an answered request on the engine's guard: the tokens the engine reported, or, from a
+    /// server that reports none, the request's estimated cost, so a token ceiling still holds.
+    /// </summary>
+    private void Spend(TranslationRun run, IReadOnlyList<TranslationUnit> units, int failed, RequestUsage usage, bool withDrafts)
+    {
+        if (run.Guard is not { } guard)
+        {
+            return;
+        }
+
+        var (prompt, completion) = !guard.UsesTokens ? (0L, 0L)
+            : usage.Reported ? (usage.PromptTokens ?? 0, usage.CompletionTokens ?? 0)
+            : (RequestCost.PromptOf(units, _options, withDrafts), RequestCost.ReplyOf(units));
+        guard.Finish(units.Count, failed, prompt, completion);
     }
 
     private static void CountRequest(TranslationRun run, string outcome)

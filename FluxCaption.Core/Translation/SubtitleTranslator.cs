@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation.Budget;
 using FluxCaption.Core.Translation.Engines;
 using FluxCaption.Core.Translation.Fallback;
 using FluxCaption.Core.Translation.Glossary;
@@ -30,6 +32,9 @@ public sealed partial class SubtitleTranslator(
     ITranslationMemory? memory = null,
     IGlossaryStore? glossaryStore = null) : ISubtitleTranslator
 {
+    /// <summary>The job warning for lines an engine stopped before translating (budget ceiling or failure rate) with no engine left to take them.</summary>
+    public const string EngineStopped = "engine_stopped";
+
     private readonly TranslationOptions _options = options.Value;
 
     /// <remarks>
@@ -113,7 +118,11 @@ public sealed partial class SubtitleTranslator(
         };
 
         var batches = BatchPacker.Pack(recalled.Batches, _options, parallel.MaxDegreeOfParallelism);
+        var elapsed = Stopwatch.StartNew();
+        await EstimateAsync(run, chain, batches, parallel.MaxDegreeOfParallelism, cancellationToken);
         LogStarting(plan.TranslatableCues.Count, plan.Resumed.Count, recalled.Cues.Count, batches.Count, run.Engine.Name, source, target);
+
+        var secondLook = new System.Collections.Concurrent.ConcurrentQueue<SecondLook>();
 
         // Parallel.ForEachAsync starts items in enumeration order, so batches begin in file order.
         await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
@@ -123,40 +132,21 @@ public sealed partial class SubtitleTranslator(
             activity?.SetTag("translation.first_cue", batch[0].CueIndex);
             activity?.SetTag("translation.segments", batch.Count);
 
-            var (accepted, batchWarnings) = await TranslateThroughChainAsync(run, chain, batch, token);
-            var report = new Dictionary<int, string>();
-            foreach (var unit in batch)
-            {
-                if (!accepted.TryGetValue(unit.CueIndex, out var translation))
-                {
-                    continue;
-                }
-
-                foreach (var member in unit.Members)
-                {
-                    // Members share the placeholder sequence of the unit's text, so this cannot fail
-                    // once the first member restored; checking keeps a surprise from writing garbage.
-                    var restored = member.Protected.Restore(translation);
-                    if (restored.Succeeded)
-                    {
-                        run.Known[member.CueIndex] = restored.Text;
-                        report[member.CueIndex] = restored.Text;
-                        TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", "translated"));
-                    }
-                    else
-                    {
-                        batchWarnings.Add(new TranslationWarning(member.CueIndex, "kept_source", $"Kept the source text: {restored.Error}."));
-                    }
-                }
-            }
-
+            var (accepted, batchWarnings, pending) = await TranslateThroughChainAsync(run, chain, batch, token);
+            pending.ForEach(secondLook.Enqueue);
+            var report = Deliver(run, batch, accepted, batchWarnings);
             batchWarnings.ForEach(run.Keep);
             await reportGate.WaitAsync(token);
             try
             {
-                completed += batch.Sum(u => u.Members.Count);
+                // Lines waiting for their second look count once it has answered.
+                completed += batch.Sum(u => u.Members.Count) - pending.Sum(p => p.Unit.Members.Count);
                 await onBatchCompleted(
-                    new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count) { Warnings = batchWarnings },
+                    new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count)
+                    {
+                        Warnings = batchWarnings,
+                        Spent = chain.Spent() with { Seconds = Math.Round(elapsed.Elapsed.TotalSeconds, 1) },
+                    },
                     token);
             }
             finally
@@ -165,10 +155,119 @@ public sealed partial class SubtitleTranslator(
             }
         });
 
-        var documentWarnings = request.Proofread ? await ProofreadAsync(run, cancellationToken) : [];
+        if (!secondLook.IsEmpty)
+        {
+            var looked = await SecondLookAsync(run, [.. secondLook], cancellationToken);
+            var warnings2 = new List<TranslationWarning>();
+            var report = Deliver(run, [.. secondLook.Select(l => l.Unit)], looked, warnings2);
+            warnings2.ForEach(run.Keep);
+            completed += secondLook.Sum(l => l.Unit.Members.Count);
+            await onBatchCompleted(
+                new TranslatedBatchReport(report, completed, plan.TranslatableCues.Count)
+                {
+                    Warnings = warnings2,
+                    Spent = chain.Spent() with { Seconds = Math.Round(elapsed.Elapsed.TotalSeconds, 1) },
+                },
+                cancellationToken);
+        }
+
+        List<DocumentWarning> documentWarnings = [.. StoppedEngines(run, chain, batches)];
+        if (request.Proofread)
+        {
+            // Proofreading is the job's own engine's pass: its requests count against that engine's spending.
+            documentWarnings.AddRange(await ProofreadAsync(run.For(run.Engine, run.Model, first.Guard), cancellationToken));
+        }
+
         var warnings = run.Warnings.OrderBy(w => w.CueIndex).ToList();
         LogFinished(plan.TranslatableCues.Count, warnings.Count);
-        return new SubtitleTranslationResult(BuildDocument(request.Document, run.Known), warnings) { DocumentWarnings = documentWarnings };
+        return new SubtitleTranslationResult(BuildDocument(request.Document, run.Known), warnings)
+        {
+            DocumentWarnings = documentWarnings,
+            Spent = chain.Spent() with { Seconds = Math.Round(elapsed.Elapsed.TotalSeconds, 1) },
+        };
+    }
+
+    /// <summary>
+    /// Estimates the batches about to be sent for the job's own engine, tells the caller, and gives every
+    /// engine of the chain its guard: each may spend up to the ceiling drawn from that estimate (a fallback
+    /// engine only ever gets the lines left over, so the job's estimate bounds its share too).
+    /// </summary>
+    private async Task EstimateAsync(
+        TranslationRun run, EngineChain chain, IReadOnlyList<IReadOnlyList<TranslationUnit>> batches, int slots, CancellationToken cancellationToken)
+    {
+        var proofread = run.Request.Proofread && run.Engine.CanProofread
+            ? TranslationPlanner.Plan(run.Request.Document, new Dictionary<int, string>(), _options, withDrafts: true).Batches
+            : [];
+        var estimate = TranslationEstimator.Estimate(batches, proofread, run.Engine, _options, slots);
+        foreach (var link in chain.Links.Where(l => l.Engine is not null))
+        {
+            // Each engine's ceiling is drawn from the same lines priced for that engine: an Apertium job
+            // estimates no tokens, but its Ollama fallback must still be allowed some.
+            var own = ReferenceEquals(link.Engine, run.Engine) ? estimate : TranslationEstimator.Estimate(batches, [], link.Engine!, _options, slots);
+            link.Guard = new EngineGuard(link.Name, own, _options, link.Engine!.UsesTokens, link.Engine.Price);
+        }
+
+        if (run.Request.OnEstimated is { } onEstimated)
+        {
+            await onEstimated(estimate, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One warning for the lines never sent or never settled because their engine stopped spending (budget
+    /// ceiling or failure rate) and no engine after it took them: they keep their source, and the warning
+    /// says why with the figures instead of one warning per line.
+    /// </summary>
+    private static IEnumerable<DocumentWarning> StoppedEngines(
+        TranslationRun run, EngineChain chain, IReadOnlyList<IReadOnlyList<TranslationUnit>> batches)
+    {
+        var warned = run.Warnings.Select(w => w.CueIndex).ToHashSet();
+        var untouched = batches.SelectMany(b => b).SelectMany(u => u.Members)
+            .Count(m => !run.Known.ContainsKey(m.CueIndex) && !warned.Contains(m.CueIndex));
+        var reasons = chain.Links.Where(l => l.Guard?.StopReason is not null).Select(l => $"{l.Name} stopped: {l.Guard!.StopReason}").ToList();
+        if (untouched == 0 || reasons.Count == 0)
+        {
+            yield break;
+        }
+
+        var lines = untouched == 1 ? "1 line keeps" : $"{untouched} lines keep";
+        yield return new DocumentWarning(EngineStopped, $"{lines} the source text: {string.Join("; ", reasons)}.");
+    }
+
+    /// <summary>
+    /// Writes each unit's accepted translation into every cue that shows it and returns them by cue;
+    /// a cue whose own markup does not fit the translation keeps its source, with a warning.
+    /// </summary>
+    private static Dictionary<int, string> Deliver(
+        TranslationRun run, IEnumerable<TranslationUnit> units, IReadOnlyDictionary<int, string> accepted, List<TranslationWarning> warnings)
+    {
+        var report = new Dictionary<int, string>();
+        foreach (var unit in units)
+        {
+            if (!accepted.TryGetValue(unit.CueIndex, out var translation))
+            {
+                continue;
+            }
+
+            foreach (var member in unit.Members)
+            {
+                // Members share the placeholder sequence of the unit's text, so this cannot fail
+                // once the first member restored; checking keeps a surprise from writing garbage.
+                var restored = member.Protected.Restore(translation);
+                if (restored.Succeeded)
+                {
+                    run.Known[member.CueIndex] = restored.Text;
+                    report[member.CueIndex] = restored.Text;
+                    TranslationTelemetry.Cues.Add(1, new KeyValuePair<string, object?>("outcome", "translated"));
+                }
+                else
+                {
+                    warnings.Add(new TranslationWarning(member.CueIndex, "kept_source", $"Kept the source text: {restored.Error}."));
+                }
+            }
+        }
+
+        return report;
     }
 
     private static string Canonical(string language) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FluxCaption.Contracts;
 
 namespace FluxCaption.Core.Translation;
 
@@ -51,6 +52,44 @@ public sealed class TranslationOptions
     /// </summary>
     [Range(0, 1000)]
     public int GiveUpAfterFailedBatches { get; set; } = 3;
+
+    /// <summary>
+    /// An engine stops spending on a job once it has used this many times the job's estimate, in
+    /// requests or in tokens (<see cref="JobBudgetFigures"/>); what it has not translated goes to the
+    /// fallback chain, or keeps its source with one job warning. 0 sets no ceiling.
+    /// </summary>
+    [Range(0.0, 1000.0)]
+    public double BudgetCeilingFactor { get; set; } = 2.0;
+
+    /// <summary>The ceiling is never below this many requests: recovering one refused line of a one-batch job costs two more.</summary>
+    [Range(1, 1_000_000)]
+    public int BudgetFloorRequests { get; set; } = 10;
+
+    /// <summary>The ceiling is never below this many tokens (prompt and completion together), for the same reason.</summary>
+    [Range(1, 1_000_000_000)]
+    public int BudgetFloorTokens { get; set; } = 20_000;
+
+    /// <summary>
+    /// The whole-job failure rule starts judging an engine after this many of its requests have been
+    /// answered, so a hard first batch does not condemn it. 0 turns the rule off.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int FailureRateMinRequests { get; set; } = 8;
+
+    /// <summary>
+    /// An engine stops on a job when more than this share of the lines it was sent (every send counted,
+    /// re-asks included) came back unusable: it cannot do the pair, and its recovery would only multiply requests.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FailureRateMaxShare { get; set; } = 0.5;
+
+    /// <summary>For the time estimate: completion tokens an LLM engine writes per second and request (a 7B model on a CPU: about 10-20).</summary>
+    [Range(0.1, 100_000.0)]
+    public double EstimatedTokensPerSecond { get; set; } = 15;
+
+    /// <summary>For the time estimate: what each request costs besides writing its reply (reading the prompt, the round trip; Apertium's whole run).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan EstimatedRequestOverhead { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Batches of one document in flight at once. Unset, it follows the job's engine: its own

@@ -40,6 +40,9 @@ internal sealed class TranslationRun(
     /// <summary>The model to tag this run's engine measurements with: the one asked for, else the engine's default (null for Apertium).</summary>
     public string? MeasuredModel => string.IsNullOrWhiteSpace(Model) ? Engine.DefaultModel : Model.Trim();
 
+    /// <summary>The spending guard of <see cref="Engine"/> on this document; null for requests no ceiling applies to (proofreading).</summary>
+    public Budget.EngineGuard? Guard { get; init; }
+
     public bool LanguagesDiffer { get; } = !string.Equals(sourceLanguage, targetLanguage, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Cue index to final text (document markup), from the checkpoint and from finished batches.</summary>
@@ -60,6 +63,6 @@ internal sealed class TranslationRun(
     /// The same document, known cues and glossary, asked of another engine of the chain. Its warnings
     /// are its own: a line one engine gave up on is not a warning when the next engine translates it.
     /// </summary>
-    public TranslationRun For(ITranslationEngine engine, string? model) =>
-        new(Request, engine, SourceLanguage, TargetLanguage, Plan, Known) { Glossary = Glossary, Model = model };
+    public TranslationRun For(ITranslationEngine engine, string? model, Budget.EngineGuard? guard) =>
+        new(Request, engine, SourceLanguage, TargetLanguage, Plan, Known) { Glossary = Glossary, Model = model, Guard = guard };
 }

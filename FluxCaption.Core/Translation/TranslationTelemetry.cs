@@ -44,9 +44,14 @@ internal static class TranslationTelemetry
         return tags;
     }
 
-    /// <summary>Counts the tokens of one chat reply; servers that report no usage add nothing.</summary>
+    /// <summary>Counts the tokens of one chat reply, for the metrics and for the job's spending; servers that report no usage add nothing.</summary>
     public static void RecordUsage(string engine, string model, UsageDetails? usage)
     {
+        if (usage?.InputTokenCount is not null || usage?.OutputTokenCount is not null)
+        {
+            Budget.RequestUsage.Add(usage.InputTokenCount, usage.OutputTokenCount);
+        }
+
         Add(engine, model, "prompt", usage?.InputTokenCount);
         Add(engine, model, "completion", usage?.OutputTokenCount);
 

@@ -89,6 +89,10 @@ internal static partial class TranslationValidator
             : string.Join("; ", missing.Select(term => $"glossary: \"{term.Source}\" must be translated as \"{term.Target}\""));
     }
 
+    /// <summary>Whether an accepted translation is the source again (markup and spacing aside): a line let through as a name.</summary>
+    public static bool CameBackUnchanged(TranslationUnit unit, string translation) =>
+        Comparable(translation) == Comparable(unit.Protected.Text);
+
     public static string Id(int cueIndex) => cueIndex.ToString(CultureInfo.InvariantCulture);
 
     private static string? CheckText(TranslationUnit unit, string text, bool languagesDiffer)

@@ -258,7 +258,9 @@ public class SubtitleTranslatorTests
         var document = Srt([.. Enumerable.Range(0, 16).Select(i => $"Hopeless line number {i}")]);
         var engine = new FakeTranslationEngine { Tamper = (_, _, _) => [] };
 
-        var result = await Translator(null, engine).TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken);
+        // Recovery alone: the whole-job failure rate and the ceiling (JobBudgetTests) would stop this engine after 8 or 10 requests.
+        var result = await Translator(new TranslationOptions { FailureRateMinRequests = 0, BudgetCeilingFactor = 0 }, engine)
+            .TranslateAsync(Request(document), Ignore, TestContext.Current.CancellationToken);
 
         result.Warnings.Count.ShouldBe(16);
         engine.Batches.Count.ShouldBeLessThanOrEqualTo(2 * 16);

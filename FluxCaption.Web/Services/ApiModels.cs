@@ -1,3 +1,5 @@
+using FluxCaption.Contracts;
+
 namespace FluxCaption.Web.Services;
 
 /// <summary>A job as the Api returns it (the Web app's own copy of the wire shape).</summary>
@@ -36,6 +38,12 @@ public sealed record JobView(
 
     /// <summary>While the job makes its source: speech recognition or OCR, and how far it got.</summary>
     public SourceWorkView? SourceWork { get; init; }
+
+    /// <summary>What the translation was estimated to cost before it started; null until planned.</summary>
+    public JobBudgetFigures? Estimate { get; init; }
+
+    /// <summary>What the translation has spent so far; null until it starts.</summary>
+    public JobBudgetFigures? Spent { get; init; }
 
     public bool IsTerminal => Status is "succeeded" or "failed" or "cancelled";
 }

@@ -1,3 +1,5 @@
+using FluxCaption.Contracts;
+
 namespace FluxCaption.Web.Services;
 
 /// <summary>One page of <c>GET /api/jobs</c>, newest first.</summary>
@@ -19,6 +21,17 @@ public static class JobWords
     public static bool CanCancel(JobView job) => IsActive(job);
 
     public static bool CanRetry(JobView job) => job.Status is "failed" || (job.Status == "cancelled" && !IsAlreadyCovered(job));
+
+    /// <summary>The control action that retries a job asking again for the lines it kept in the source.</summary>
+    public const string AskAgainAction = "retry?retranslateKept=true";
+
+    /// <summary>
+    /// A finished job whose warnings say lines kept their source (one by one, or under an engine that
+    /// stopped) may ask for them again, a succeeded one included; its new result replaces the old.
+    /// </summary>
+    public static bool CanAskAgain(JobView job) =>
+        (job.Status == "succeeded" || CanRetry(job))
+        && (job.Warnings ?? []).Any(w => w.Code is "kept_source" or "engine_stopped");
 
     public static string Status(JobView job) => IsAlreadyCovered(job) ? "not needed" : job.Status;
 
@@ -77,6 +90,33 @@ public static class JobWords
     }
 
     private static string Minutes(double seconds) => (seconds / 60).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>"4 requests, 3.2k tokens, 12 s, 0.0041": one side of the budget in a few words (tokens and cost only where they count).</summary>
+    public static string Figures(JobBudgetFigures figures)
+    {
+        var parts = new List<string> { figures.Requests == 1 ? "1 request" : $"{figures.Requests} requests" };
+        if (figures.Tokens > 0)
+        {
+            parts.Add(figures.Tokens >= 10_000 ? $"{figures.Tokens / 1000.0:0.#}k tokens" : $"{figures.Tokens} tokens");
+        }
+
+        parts.Add(figures.Seconds >= 90 ? $"{figures.Seconds / 60:0.#} min" : $"{figures.Seconds:0.#} s");
+        if (figures.Cost is { } cost)
+        {
+            parts.Add($"cost {cost:0.####}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Estimate against spending, for the jobs list; empty before the translation is planned.</summary>
+    public static string Budget(JobView job) => (job.Estimate, job.Spent) switch
+    {
+        ({ } estimate, { } spent) => $"Estimated {Figures(estimate)}; spent {Figures(spent)}",
+        ({ } estimate, null) => $"Estimated {Figures(estimate)}",
+        (null, { } spent) => $"Spent {Figures(spent)}",
+        _ => "",
+    };
 
     public static string Languages(JobView job) => $"{job.SourceLanguage ?? "auto"} → {job.TargetLanguage}";
 

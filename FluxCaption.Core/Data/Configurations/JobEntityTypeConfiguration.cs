@@ -22,6 +22,7 @@ internal sealed class JobEntityTypeConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(job => job.LeaseOwner).HasMaxLength(200);
         builder.Property(job => job.Checkpoint).HasColumnType("jsonb");
         builder.Property(job => job.Warnings).HasColumnType("jsonb");
+        builder.Property(job => job.Budget).HasColumnType("jsonb");
         builder.Property(job => job.Glossary).HasColumnType("jsonb");
         builder.Property(job => job.FallbackEngines).HasColumnType("jsonb");
         builder.Property(job => job.WaitReason).HasMaxLength(500);

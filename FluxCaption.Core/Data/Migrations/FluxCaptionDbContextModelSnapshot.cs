@@ -247,6 +247,10 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("bilingual");
 
+                    b.Property<string>("Budget")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("budget");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean")
                         .HasColumnName("cancel_requested");

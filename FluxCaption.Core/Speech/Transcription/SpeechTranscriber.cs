@@ -22,7 +22,6 @@ public sealed class SpeechTranscriber(
     ISilenceDetector silenceDetector,
     IOptions<SpeechAudioOptions> audioOptions,
     IOptions<MediaOptions> mediaOptions,
-    TimeProvider clock,
     ILogger<SpeechTranscriber> logger)
 {
     public const string FilteredCode = "speech_filtered";
@@ -58,7 +57,7 @@ public sealed class SpeechTranscriber(
         {
             var audio = await extractor.ExtractAsync(mediaPath, audioTrack, wavPath, cancellationToken);
             var silences = await silenceDetector.DetectAsync(audio.WavPath, cancellationToken);
-            var windows = SpeechWindowPlanner.Plan(audio.Duration, silences, audioOptions.Value.Windows);
+            var windows = SpeechWindowPlanner.Plan(audio.Duration, silences, audioOptions.Value.ToWindowOptions());
             progress = progress with { AudioSeconds = audio.Duration.TotalSeconds, Language = progress.Language ?? languageHint };
 
             var pace = Stopwatch.StartNew();
@@ -74,7 +73,7 @@ public sealed class SpeechTranscriber(
                 IReadOnlyList<TranscribedSegment> segments = [];
                 if (!window.IsSilent)
                 {
-                    WavWindowWriter.Write(audio.WavPath, window, windowPath);
+                    await WavWindowWriter.WriteAsync(audio.WavPath, window.Start, window.End, windowPath, cancellationToken);
                     var request = new TranscriptionRequest(windowPath, progress.Language, model, PromptFrom(progress));
                     var heard = await engine.TranscribeAsync(request, cancellationToken);
                     // Times in media time: the window's place in the audio, and the audio's place in the media.
@@ -92,7 +91,7 @@ public sealed class SpeechTranscriber(
 
             var shiftedSilences = silences.Select(silence => silence with { Start = silence.Start + audio.StartOffset, End = silence.End + audio.StartOffset }).ToList();
             var filtered = HallucinationFilter.Filter(progress.Segments(), shiftedSilences);
-            var cues = CueSegmenter.Segment(filtered.Segments, progress.Language, audioOptions.Value.Cues);
+            var cues = CueSegmenter.Segment(filtered.Segments, progress.Language, new CueSegmenterOptions());
             var document = new SubtitleDocument { Format = SubtitleFormat.Srt, Cues = cues };
             logger.LogInformation("Transcribed {Seconds:F0} s of audio into {Cues} cues with {Engine}", audio.Duration.TotalSeconds, cues.Count, engine.Name);
             return new MadeTranscript(document, progress.Language, engine.Name, model ?? progress.Model, Warnings(filtered));
@@ -104,8 +103,28 @@ public sealed class SpeechTranscriber(
         }
     }
 
-    private static IReadOnlyList<DocumentWarning> Warnings(FilteredSegments filtered) =>
-        filtered.DroppedCount == 0 ? [] : [new DocumentWarning(FilteredCode, $"Speech recognition: {filtered.Describe()}.")];
+    private static IReadOnlyList<DocumentWarning> Warnings(FilteredSegments filtered)
+    {
+        var parts = new List<string>();
+        Add(filtered.RepetitionLoops, "repetition loop", "repetition loops");
+        Add(filtered.OverSilence, "segment heard over silence", "segments heard over silence");
+        Add(filtered.KnownFillers, "known filler phrase", "known filler phrases");
+        Add(filtered.LowConfidence, "segment the engine judged unlikely speech", "segments the engine judged unlikely speech");
+        if (filtered.TrimmedLoops > 0)
+        {
+            parts.Add($"{filtered.TrimmedLoops} cut short where a loop followed real text");
+        }
+
+        return parts.Count == 0 ? [] : [new DocumentWarning(FilteredCode, $"Speech recognition output left out as likely invented: {string.Join(", ", parts)}.")];
+
+        void Add(int count, string one, string many)
+        {
+            if (count > 0)
+            {
+                parts.Add($"{count} {(count == 1 ? one : many)}");
+            }
+        }
+    }
 
     private static string? PromptFrom(TranscriptProgress progress)
     {

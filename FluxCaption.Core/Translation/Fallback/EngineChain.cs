@@ -79,6 +79,10 @@ internal sealed class EngineChain
         }
     }
 
+    /// <summary>What every engine of the chain has spent on the document so far.</summary>
+    public Contracts.JobBudgetFigures Spent() =>
+        Links.Select(l => l.Guard?.Spent() ?? Contracts.JobBudgetFigures.None).Aggregate(Contracts.JobBudgetFigures.None, (sum, s) => sum.Plus(s));
+
     /// <summary>Whether some engine after <paramref name="link"/> could still take over its lines.</summary>
     public bool HasUsableAfter(EngineChainLink link)
     {

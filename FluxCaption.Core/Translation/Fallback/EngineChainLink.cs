@@ -19,6 +19,9 @@ internal sealed class EngineChainLink(string name, ITranslationEngine? engine, s
 
     public string? Model { get; } = model;
 
+    /// <summary>This engine's spending on the document and its reasons to stop; set once the job's estimate is known.</summary>
+    public Budget.EngineGuard? Guard { get; set; }
+
     public string? UnusableReason
     {
         get

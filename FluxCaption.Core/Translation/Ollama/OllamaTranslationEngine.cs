@@ -38,6 +38,8 @@ public sealed partial class OllamaTranslationEngine(
 
     public string? DefaultModel => _options.Model;
 
+    public bool UsesTokens => true;
+
     /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
     public bool Supports(string sourceLanguage, string targetLanguage) =>
         !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);

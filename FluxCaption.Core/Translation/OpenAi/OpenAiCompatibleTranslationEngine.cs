@@ -54,6 +54,10 @@ public sealed partial class OpenAiCompatibleTranslationEngine : IParallelTransla
 
     public string? DefaultModel => _options.Model;
 
+    public bool UsesTokens => true;
+
+    public TokenPrice? Price => _options.Price;
+
     /// <summary>An LLM takes any pair it is asked for; whether the model is any good at it is the user's call.</summary>
     public bool Supports(string sourceLanguage, string targetLanguage) =>
         !string.IsNullOrWhiteSpace(sourceLanguage) && !string.IsNullOrWhiteSpace(targetLanguage);

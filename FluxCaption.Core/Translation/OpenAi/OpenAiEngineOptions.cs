@@ -53,6 +53,22 @@ public sealed class OpenAiEngineOptions : IValidatableObject
     [Range(0, 60_000)]
     public int RequestsPerMinute { get; set; }
 
+    /// <summary>
+    /// What the endpoint charges per million prompt (input) tokens, in any currency: with it, a job's
+    /// estimate and spending carry a cost. Unset for servers that cost nothing per token.
+    /// </summary>
+    [Range(typeof(decimal), "0", "1000000")]
+    public decimal? InputPricePerMillionTokens { get; set; }
+
+    /// <summary>What the endpoint charges per million completion (output) tokens, in the same currency.</summary>
+    [Range(typeof(decimal), "0", "1000000")]
+    public decimal? OutputPricePerMillionTokens { get; set; }
+
+    /// <summary>The prices as one, when either is set (the other then counts as free).</summary>
+    public TokenPrice? Price => InputPricePerMillionTokens is null && OutputPricePerMillionTokens is null
+        ? null
+        : new TokenPrice(InputPricePerMillionTokens ?? 0, OutputPricePerMillionTokens ?? 0);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TotalTimeout <= AttemptTimeout)

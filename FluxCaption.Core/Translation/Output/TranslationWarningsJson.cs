@@ -20,6 +20,31 @@ public static class TranslationWarningsJson
         return entries.Count == 0 ? null : JsonSerializer.Serialize(entries, Json);
     }
 
+    /// <summary>
+    /// Whether the stored warnings say some lines kept their source text (each with kept_source, or
+    /// together under one engine_stopped warning): what a retry with retranslateKept would ask again.
+    /// </summary>
+    public static bool HasKeptLines(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Array
+                && document.RootElement.EnumerateArray().Any(entry => entry.ValueKind == JsonValueKind.Object
+                    && entry.TryGetProperty("code", out var code)
+                    && code.GetString() is "kept_source" or SubtitleTranslator.EngineStopped);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private sealed record Entry(int? CueIndex, string Code, string Message)
     {
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
