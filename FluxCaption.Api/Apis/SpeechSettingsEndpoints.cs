@@ -10,8 +10,9 @@ namespace FluxCaption.Api.Apis;
 /// </summary>
 public static class SpeechSettingsEndpoints
 {
-    // Model names are short ("base", "large-v3-turbo", "Systran/faster-whisper-small"); paths may be longer.
-    private const int MaxModelLength = 500;
+    // Model names are short ("base", "large-v3-turbo", "Systran/faster-whisper-small"); a path fits too.
+    // The limit is the one a job's and a subtitle document's model column has.
+    private const int MaxModelLength = 200;
 
     public static RouteGroupBuilder MapSpeechSettings(this RouteGroupBuilder settings)
     {

@@ -88,6 +88,77 @@ namespace FluxCaption.Core.Data.Migrations
                     b.ToTable("settings", (string)null);
                 });
 
+            modelBuilder.Entity("FluxCaption.Core.Data.SourceTranscriptEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Engine")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("MediaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("media_item_id");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Progress")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("TrackKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("track_key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_source_transcripts");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_source_transcripts_document_id");
+
+                    b.HasIndex("MediaItemId", "TrackKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_source_transcripts_media_item_id_track_key");
+
+                    b.ToTable("source_transcripts", (string)null);
+                });
+
             modelBuilder.Entity("FluxCaption.Core.Data.SubtitleDocumentEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -898,6 +969,22 @@ namespace FluxCaption.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_events_jobs_job_id");
+                });
+
+            modelBuilder.Entity("FluxCaption.Core.Data.SourceTranscriptEntity", b =>
+                {
+                    b.HasOne("FluxCaption.Core.Data.SubtitleDocumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_source_transcripts_subtitle_documents_document_id");
+
+                    b.HasOne("FluxCaption.Core.Libraries.MediaItemEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_source_transcripts_media_items_media_item_id");
                 });
 
             modelBuilder.Entity("FluxCaption.Core.Data.SubtitleDocumentEntity", b =>
