@@ -59,7 +59,7 @@ namespace FluxCaption.Core.Data.Migrations
             // Jobs that earlier versions parked in asr (no OCR or speech recognition yet) go back to the
             // acquire stage: the reaper dispatches them and the acquire stage chooses their source again.
             migrationBuilder.Sql("""
-                UPDATE jobs SET stage = 'scan', wait_reason = NULL, checkpoint = NULL, updated_at = now() - interval '1 hour'
+                UPDATE jobs SET stage = 'scan', wait_reason = NULL, updated_at = now() - interval '1 hour'
                 WHERE stage = 'asr' AND status IN ('queued', 'paused') AND wait_reason IS NOT NULL
                 """);
         }
