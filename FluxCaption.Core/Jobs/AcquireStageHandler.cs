@@ -48,18 +48,51 @@ internal sealed class AcquireStageHandler(
         var choice = SourceChooser.Choose(tracks, job.TargetLanguage, AcquireCheckpoint.ReadSourceLanguages(job.Checkpoint));
         logger.LogInformation("Job {JobId} source for {TargetLanguage}: {Choice}", job.Id, job.TargetLanguage, choice.Reason);
 
-        SubtitleDocumentEntity? document = null;
-        StageAdvance advance;
+        item.Streams = tracks;
+        var (advance, document) = await PlanAsync(job, item, library, source, choice, cancellationToken);
+        var status = (JobStatus?)null;
+        await CommitAsync(item.Id, tracks, fresh.ChangeTag, document, async () =>
+        {
+            status = await state.AdvanceAsync(job.Id, owner, advance, cancellationToken);
+            return status is not null;
+        }, cancellationToken);
+        var committed = status;
+        return StageResult.FromAdvance(committed, advance.Next, advance.WaitReason);
+    }
+
+    /// <summary>
+    /// Where the job goes from here: to translation with a source document (a fetched text track, or the
+    /// item's transcript when only FluxCaption's own text exists), or to the asr stage with the track to
+    /// make a source from.
+    /// </summary>
+    private async Task<(StageAdvance Advance, SubtitleDocumentEntity? Document)> PlanAsync(
+        Job job, MediaItemEntity item, LibraryEntity library, IMediaLibrarySource source, SourceChoice choice, CancellationToken cancellationToken)
+    {
+        if (choice is { Kind: SourceChoiceKind.TextSubtitle, Track.ProducedByFluxCaption: true }
+            && await TranscriptAsync(item.Id, job.TargetLanguage, cancellationToken) is { } transcript)
+        {
+            // Our own subtitle was made from this transcript (or translated from it): starting from the
+            // transcript itself keeps one machine step between the speech and the result, not two.
+            logger.LogInformation("Job {JobId} starts from the item's {Origin} transcript {DocumentId} rather than FluxCaption's own subtitle",
+                job.Id, transcript.Origin, transcript.Id);
+            return (new StageAdvance(JobStage.Translate)
+            {
+                SourceDocumentId = transcript.Id,
+                SourceLanguage = transcript.Language,
+                OutputFormat = SubtitleFormat.Srt,
+                ClearCheckpoint = true,
+            }, null);
+        }
+
         switch (choice.Kind)
         {
             case SourceChoiceKind.TextSubtitle:
                 var track = choice.Track!;
-                item.Streams = tracks;
                 var fetched = await source.FetchSubtitleAsync(library, item, track, cancellationToken);
                 // Refuse an unreadable source here, where the error names the track, not in translation.
                 codec.Read(fetched.Content, fetched.Format);
                 var language = LanguageCodes.IsUndetermined(track.Language) ? null : track.Language;
-                document = new SubtitleDocumentEntity
+                var document = new SubtitleDocumentEntity
                 {
                     Id = Guid.CreateVersion7(),
                     Format = fetched.Format,
@@ -71,33 +104,32 @@ internal sealed class AcquireStageHandler(
                     IsHearingImpaired = track.IsHearingImpaired,
                     CreatedAt = clock.GetUtcNow(),
                 };
-                advance = new StageAdvance(JobStage.Translate)
+                return (new StageAdvance(JobStage.Translate)
                 {
                     SourceDocumentId = document.Id,
                     SourceLanguage = language,
                     OutputFormat = OutputFormatFor(fetched.Format),
                     ClearCheckpoint = true,
-                };
-                break;
+                }, document);
             case SourceChoiceKind.NeedsOcr:
-                advance = MakeSourceAdvance(SourceTranscriptEntity.OcrKind, choice.Track!, job);
-                break;
+                return (MakeSourceAdvance(SourceTranscriptEntity.OcrKind, choice.Track!, job), null);
             default:
                 // Nothing to hear either: waiting would be waiting for ever.
                 var audio = choice.Track ?? throw new JobFailureException(JobErrorCodes.NoSource,
                     $"\"{item.Title}\" has no subtitle to translate and no audio track to transcribe.");
-                advance = MakeSourceAdvance(SourceTranscriptEntity.SpeechKind, audio, job);
-                break;
+                return (MakeSourceAdvance(SourceTranscriptEntity.SpeechKind, audio, job), null);
         }
+    }
 
-        var status = (JobStatus?)null;
-        await CommitAsync(item.Id, tracks, fresh.ChangeTag, document, async () =>
-        {
-            status = await state.AdvanceAsync(job.Id, owner, advance, cancellationToken);
-            return status is not null;
-        }, cancellationToken);
-        var committed = status;
-        return StageResult.FromAdvance(committed, advance.Next, advance.WaitReason);
+    /// <summary>A finished transcript of the item (speech or OCR) in another language than the target, newest first.</summary>
+    private async Task<SubtitleDocumentEntity?> TranscriptAsync(Guid itemId, string targetLanguage, CancellationToken cancellationToken)
+    {
+        var documents = await db.SourceTranscripts.AsNoTracking()
+            .Where(transcript => transcript.MediaItemId == itemId && transcript.DocumentId != null)
+            .Join(db.SubtitleDocuments, transcript => transcript.DocumentId, document => document.Id, (_, document) => document)
+            .OrderByDescending(document => document.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return documents.FirstOrDefault(document => document.Language is null || !LanguageCodes.Covers(document.Language, targetLanguage));
     }
 
     // The asr stage makes the source (speech recognition or OCR) from the chosen track; it re-reads the item itself.

@@ -45,6 +45,22 @@ internal sealed class LibraryApiClient(RunningSystem system)
         }
     }
 
+    /// <summary>The local library at <paramref name="path"/> with write-back on: created the first time, found after that.</summary>
+    public async Task<Guid> LibraryAsync(string path)
+    {
+        var libraries = await system.Client.GetFromJsonAsync<JsonElement>("/api/libraries", Ct);
+        foreach (var library in libraries.EnumerateArray())
+        {
+            if (library.TryGetProperty("path", out var existing) && existing.GetString() == path)
+            {
+                return library.GetProperty("id").GetGuid();
+            }
+        }
+
+        return (await SendAsync(HttpMethod.Post, "/api/libraries",
+            new { source = "local", name = System.IO.Path.GetFileName(path), path, writeBack = true }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
     public Task<JsonElement> GetLibraryAsync(Guid libraryId) =>
         system.Client.GetFromJsonAsync<JsonElement>($"/api/libraries/{libraryId}", Ct);
 

@@ -27,9 +27,16 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningSystem> StartAsync(PostgresServer postgres, RedisServer redis, string? llmConnectionString = null)
+    /// <param name="settings">More configuration for both the Api and the Worker (e.g. the speech engine).</param>
+    public static async Task<RunningSystem> StartAsync(
+        PostgresServer postgres, RedisServer redis, string? llmConnectionString = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var overrides = new Dictionary<string, string?> { ["ConnectionStrings:llm"] = llmConnectionString };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
         var api = await ApiFactory.CreateAsync(postgres, redis, overrides);
         var worker = WorkerProcess.Start(api.WorkerEnvironment());
         return new RunningSystem(api, worker, api.CreateAuthorizedClient());
