@@ -14,11 +14,14 @@ public sealed class AudioExtractorTests(SpeechMediaFixture media) : IClassFixtur
         var probe = await media.Probe.ProbeAsync(media.TwoTrackVideo, Token);
         var commentary = probe.Tracks.Single(track => track.Kind == MediaTrackKind.Audio && track.Language == "en");
         commentary.IsCommentary.ShouldBeTrue();
+        probe.Tracks.Single(track => track.Title == "Français 2").IsAudioDescription.ShouldBeTrue();
+        probe.Tracks.Single(track => track.Title == "Français").ShouldSatisfyAllConditions(
+            track => track.IsCommentary.ShouldBeFalse(), track => track.IsAudioDescription.ShouldBeFalse());
 
         // English is wanted, but the only English track is commentary: the French dialogue is what is said on screen.
         var chosen = AudioTrackChooser.Choose(probe.Tracks, ["en"]);
         chosen.ShouldNotBeNull();
-        chosen.Language.ShouldBe("fr");
+        chosen.Title.ShouldBe("Français");
 
         var audio = await media.Extractor().ExtractAsync(media.TwoTrackVideo, chosen, media.Output("dialogue.wav"), Token);
 

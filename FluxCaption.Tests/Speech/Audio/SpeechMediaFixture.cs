@@ -16,7 +16,10 @@ public sealed class SpeechMediaFixture : IAsyncLifetime
     /// <summary>Start and end (seconds) of each part of <see cref="SpeechWav"/>.</summary>
     public List<(double Start, double End)> SpeechParts { get; private set; } = [];
 
-    /// <summary>Stream 1: a 4 s English commentary tone (disposition comment); stream 2: the French dialogue (<see cref="SpeechWav"/>).</summary>
+    /// <summary>
+    /// Stream 1: a 4 s English commentary tone (disposition comment); stream 2: the French dialogue (<see cref="SpeechWav"/>,
+    /// default); stream 3: a French tone flagged for the visually impaired (audio description).
+    /// </summary>
     public string TwoTrackVideo => Path.Combine(_directory.FullName, "two-tracks.mkv");
 
     /// <summary>The dialogue starts 1.5 s after the picture.</summary>
@@ -50,6 +53,7 @@ public sealed class SpeechMediaFixture : IAsyncLifetime
         [
             new TestAudioTrack(tone, "eng", "Director's Commentary", "comment"),
             new TestAudioTrack(SpeechWav, "fre", "Français", "default"),
+            new TestAudioTrack(tone, "fre", "Français 2", "visual_impaired"),
         ]);
         await SpeechMedia.CreateVideoAsync(DelayedVideo, SpeechParts[^1].End + 1.5, [new TestAudioTrack(SpeechWav, "eng", Offset: 1.5)]);
         await SpeechMedia.CreateSilentVideoAsync(VideoWithoutAudio);
