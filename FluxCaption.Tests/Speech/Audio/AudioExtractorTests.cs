@@ -96,4 +96,46 @@ public sealed class AudioExtractorTests(SpeechMediaFixture media) : IClassFixtur
             media.Extractor().ExtractAsync(media.DelayedVideo, null, media.Output("cancelled.wav"), cancellation.Token));
         File.Exists(media.Output("cancelled.wav")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task CancellingMidDecodingKillsFfmpegAndLeavesNoFile()
+    {
+        // An hour of FLAC silence: a small file that takes ffmpeg seconds to decode, long enough to cancel midway.
+        var longFile = media.Output("hour.mkv");
+        Directory.CreateDirectory(Path.GetDirectoryName(longFile)!);
+        await Infrastructure.ChildProcess.RunAsync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+            "-i", "anullsrc=r=48000:cl=stereo", "-t", "3600", "-c:a", "flac", longFile], timeout: TimeSpan.FromMinutes(3));
+        var output = media.Output("hour.wav");
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+
+        var extraction = media.Extractor().ExtractAsync(longFile, null, output, cancellation.Token);
+        await WaitUntilAsync(() => File.Exists(output) && new FileInfo(output).Length > 0);
+        await cancellation.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => extraction);
+        await WaitUntilAsync(() => !FfmpegWritingTo(output));
+        FfmpegWritingTo(output).ShouldBeFalse();
+        File.Exists(output).ShouldBeFalse();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 200 && !condition(); attempt++)
+        {
+            await Task.Delay(25, Token);
+        }
+    }
+
+    private static bool FfmpegWritingTo(string path) =>
+        Directory.EnumerateDirectories("/proc").Any(process =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(process, "cmdline")).Contains(path, StringComparison.Ordinal);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
 }

@@ -237,4 +237,28 @@ public sealed class CueSegmenterTests
     {
         CueSegmenter.Segment([new TranscribedSegment(S(0), S(1), "   ", [])], "en", Options).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void ThaiIsBrokenOnlyAtTheSpacesBetweenItsPhrases()
+    {
+        var text = "เมื่อวานนี้เราไปเดินเล่นที่ริมแม่น้ำ แล้วก็เห็นนกสีขาวตัวใหญ่มาก มันบินไปบินมาอยู่เหนือน้ำ จนกระทั่งฟ้ามืด เราจึงเดินกลับบ้าน";
+        var cues = CueSegmenter.Segment([new TranscribedSegment(S(0), S(12), text, [])], "th", Options);
+
+        string.Join(' ', cues.Select(cue => cue.Text.Replace('\n', ' '))).ShouldBe(text);
+        cues.ShouldAllBe(cue => Lines(cue).Length <= 2);
+        var phrases = text.Split(' ');
+        cues.SelectMany(Lines).SelectMany(line => line.Split(' ')).ShouldAllBe(piece => phrases.Contains(piece));
+        cues.Count.ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public void ArabicLinesStayWithinFortyTwoCharacters()
+    {
+        var text = "ذهبنا أمس إلى شاطئ النهر ومشينا هناك طويلا ورأينا طائرا أبيض كبيرا يطير فوق الماء حتى حل الظلام فعدنا إلى البيت";
+        var cues = CueSegmenter.Segment([new TranscribedSegment(S(0), S(10), text, [])], "ar", Options);
+
+        string.Join(' ', cues.Select(cue => cue.Text.Replace('\n', ' '))).ShouldBe(text);
+        cues.SelectMany(Lines).ShouldAllBe(line => line.Length <= 42);
+        cues.ShouldAllBe(cue => Lines(cue).Length <= 2);
+    }
 }
