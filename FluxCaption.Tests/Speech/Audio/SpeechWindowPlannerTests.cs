@@ -110,4 +110,18 @@ public sealed class SpeechWindowPlannerTests
         Should.Throw<ArgumentException>(() => SpeechWindowPlanner.Plan(S(10), [], new SpeechWindowOptions { CutSearch = S(40) }))
             .Message.ShouldContain("CutSearch");
     }
+
+    [Fact]
+    public void AWindowsSegmentMovesToMediaTimeAndStaysInsideTheWindow()
+    {
+        var window = new AudioWindow(3, S(60), S(90));
+        var segment = new FluxCaption.Core.Speech.TranscribedSegment(S(28.5), S(30.02), "The end.",
+            [new(S(28.5), S(29.2), "The"), new(S(29.3), S(30.02), "end.")]);
+
+        var placed = window.ToMediaTime(segment, startOffset: S(1.5));
+
+        (placed.Start, placed.End).ShouldBe((S(90), S(91.5)));
+        placed.Words.Select(word => (word.Start, word.End)).ShouldBe([(S(90), S(90.7)), (S(90.8), S(91.5))]);
+        new SilenceSpan(S(2), S(3)).Shift(S(1.5)).ShouldBe(new SilenceSpan(S(3.5), S(4.5)));
+    }
 }
