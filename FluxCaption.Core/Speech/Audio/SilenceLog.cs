@@ -14,14 +14,9 @@ internal static partial class SilenceLog
     {
         var spans = new List<SilenceSpan>();
         TimeSpan? open = null;
-        foreach (var line in lines)
+        // Progress reports end in a carriage return, so an entry can share a "line" with one.
+        foreach (var match in lines.SelectMany(line => Entry().Matches(line)))
         {
-            var match = Entry().Match(line);
-            if (!match.Success)
-            {
-                continue;
-            }
-
             var at = Clamp(double.Parse(match.Groups["seconds"].Value, NumberStyles.Float, CultureInfo.InvariantCulture), duration);
             if (match.Groups["kind"].Value == "start")
             {

@@ -35,8 +35,10 @@ internal static class CueTiming
                 }
                 else
                 {
+                    // Said at the same moment: shown after the other, for as long as it was spoken.
+                    var spoken = cue.End - cue.Start;
                     cue.Start = previous.End;
-                    cue.End = cue.End < cue.Start ? cue.Start : cue.End;
+                    cue.End = cue.Start + spoken;
                 }
             }
         }

@@ -29,8 +29,10 @@ internal sealed record CueUnit(string Text, TimeSpan Start, TimeSpan End, bool S
         foreach (var word in words)
         {
             var text = word.Text.Trim();
-            var continues = units.Count > 0 && (IsAllClosing(text) || (layout.SpacesBetweenWords && leadingSpaces && !char.IsWhiteSpace(word.Text[0]))
-                || units[^1].Text.Length > 0 && OpeningMarks.Contains(units[^1].Text[^1], StringComparison.Ordinal));
+            var continues = units.Count > 0
+                && (IsAllClosing(text)
+                    || (layout.SpacesBetweenWords && leadingSpaces && !char.IsWhiteSpace(word.Text[0]))
+                    || OpeningMarks.Contains(units[^1].Text[^1], StringComparison.Ordinal));
             if (continues)
             {
                 var last = units[^1];

@@ -7,7 +7,7 @@ namespace FluxCaption.Core.Speech.Cues;
 /// A phrase a decoder got stuck on ("I'm going to go. I'm going to go. I'm going to go..."). Words are
 /// compared case- and punctuation-insensitively; in Chinese and Japanese each character is a word.
 /// </summary>
-/// <param name="IsWholeText">Nothing but the loop precedes it: the segment holds no real text.</param>
+/// <param name="IsWholeText">The segment opens with the loop: nothing real was heard before the decoder got stuck.</param>
 /// <param name="KeepLength">Characters of the original text up to the end of the loop's first round.</param>
 internal sealed record RepetitionLoop(bool IsWholeText, int KeepLength)
 {

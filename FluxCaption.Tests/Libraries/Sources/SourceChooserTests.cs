@@ -94,6 +94,10 @@ public sealed class SourceChooserTests
             [], "es", ["en"], false, SourceChoiceKind.NeedsSpeechRecognition, null
         },
         {
+            "speech recognition skips a commentary track even in the preferred language",
+            [Audio("en", "Director's Commentary", isDefault: true), Audio("en", "audio en 2")], "es", ["en"], false, SourceChoiceKind.NeedsSpeechRecognition, "audio en 2"
+        },
+        {
             "loose tags are normalised: a preference for 'eng' picks the en track",
             [Text("fr", "fr"), Text("en", "en")], "spa", ["eng"], false, SourceChoiceKind.TextSubtitle, "en"
         },
