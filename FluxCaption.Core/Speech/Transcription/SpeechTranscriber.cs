@@ -77,8 +77,7 @@ public sealed class SpeechTranscriber(
                     var request = new TranscriptionRequest(windowPath, progress.Language, model, PromptFrom(progress));
                     var heard = await engine.TranscribeAsync(request, cancellationToken);
                     // Times in media time: the window's place in the audio, and the audio's place in the media.
-                    var shift = window.Start + audio.StartOffset;
-                    segments = [.. heard.Segments.Select(segment => Shift(segment, shift))];
+                    segments = [.. heard.Segments.Select(segment => window.ToMediaTime(segment, audio.StartOffset))];
                     progress = progress with { Language = progress.Language ?? heard.Language };
                 }
 
@@ -89,7 +88,7 @@ public sealed class SpeechTranscriber(
                 await onWindow(new SpeechRunProgress(progress, done, audio.Duration.TotalSeconds, eta), cancellationToken);
             }
 
-            var shiftedSilences = silences.Select(silence => silence with { Start = silence.Start + audio.StartOffset, End = silence.End + audio.StartOffset }).ToList();
+            var shiftedSilences = silences.Select(silence => silence.Shift(audio.StartOffset)).ToList();
             var filtered = HallucinationFilter.Filter(progress.Segments(), shiftedSilences);
             var cues = CueSegmenter.Segment(filtered.Segments, progress.Language, new CueSegmenterOptions());
             var document = new SubtitleDocument { Format = SubtitleFormat.Srt, Cues = cues };
@@ -131,13 +130,6 @@ public sealed class SpeechTranscriber(
         var text = string.Join(' ', progress.Segments().TakeLast(4).Select(segment => segment.Text.Trim()));
         return text.Length == 0 ? null : text.Length <= PromptCharacters ? text : text[^PromptCharacters..];
     }
-
-    private static TranscribedSegment Shift(TranscribedSegment segment, TimeSpan by) => segment with
-    {
-        Start = segment.Start + by,
-        End = segment.End + by,
-        Words = [.. segment.Words.Select(word => word with { Start = word.Start + by, End = word.End + by })],
-    };
 
     private static void TryDelete(string path)
     {
