@@ -30,6 +30,23 @@ public interface IMediaLibrarySource
     Task<FetchedSubtitle> FetchSubtitleAsync(LibraryEntity library, MediaItemEntity item, MediaTrack track, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The item's media file for a worker to read (speech recognition, OCR of a bitmap track). By default
+    /// the file at the item's path, which must be readable here; a source that can serve the file itself
+    /// (Jellyfin) fetches a temporary copy into <paramref name="tempFolder"/> when its path is not mounted on this host.
+    /// Throws <see cref="MediaSourceException"/> with code <c>media_not_readable</c> when neither works.
+    /// </summary>
+    Task<MediaFileAccess> OpenMediaFileAsync(LibraryEntity library, MediaItemEntity item, string tempFolder, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(item.Path) || !File.Exists(item.Path))
+        {
+            throw new MediaSourceException(MediaFileAccessCodes.NotReadable,
+                $"The worker cannot read \"{item.Path}\". Mount the media on the worker's host at the same path (see docs/speech.md).");
+        }
+
+        return Task.FromResult(MediaFileAccess.InPlace(item.Path));
+    }
+
+    /// <summary>
     /// Writes a subtitle where the media server will show it, first removing <see cref="SubtitleWriteRequest.Previous"/>
     /// (our own earlier file for that language) when given. Never overwrites a file FluxCaption did not write.
     /// </summary>
