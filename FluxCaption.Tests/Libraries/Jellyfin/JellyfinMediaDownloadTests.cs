@@ -93,6 +93,26 @@ public sealed class JellyfinMediaDownloadTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AFileThatChangedBeforeTheResumeIsDownloadedAgainFromTheStart()
+    {
+        await using var host = await ContainerHostAsync(new() { ["Jellyfin:MediaDownloadStallTimeout"] = "00:00:01" });
+        var item = await host.StoredAsync(host.Movie);
+        host.Server.BodyFaultBytes = 10_000;
+        host.Server.Fail(JellyfinFault.StallBody, pathStartsWith: $"/Videos/{host.Movie.Id}/stream");
+        var download = host.Source.OpenMediaFileAsync(host.LibraryEntity(), item, _temp.FullName, Cancel);
+        await PartialFileAsync(host, $"/Videos/{host.Movie.Id}/stream");
+        File.SetLastWriteTimeUtc(host.Movie.Path, DateTime.UtcNow.AddHours(1));
+        await using var access = await download;
+
+        (await File.ReadAllBytesAsync(access.Path, Cancel)).ShouldBe(await File.ReadAllBytesAsync(host.Movie.Path, Cancel));
+        var downloads = host.Server.RequestsTo("GET", $"/Videos/{host.Movie.Id}/stream");
+        downloads.Count.ShouldBe(2);
+        downloads[1].Header("Range").ShouldBe("bytes=10000-");
+        downloads[1].StatusCode.ShouldBe(200);
+        host.Logs.Lines.ShouldContain($"Jellyfin sent item {host.Movie.Id} whole instead of resuming at byte 10000; starting over");
+    }
+
+    [Fact]
     public async Task ASlowButSteadyBodyIsCutOffNeitherByTheStallTimeoutNorByTheJsonCallsTimeouts()
     {
         await using var host = await ContainerHostAsync(new() { ["Jellyfin:MediaDownloadStallTimeout"] = "00:00:00.500" });
@@ -109,6 +129,25 @@ public sealed class JellyfinMediaDownloadTests : IAsyncDisposable
         (DateTimeOffset.UtcNow - started).ShouldBeGreaterThan(TimeSpan.FromSeconds(2));
         new FileInfo(access.Path).Length.ShouldBe(size);
         host.Server.RequestsTo("GET", $"/Videos/{host.Movie.Id}/stream").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task ADownloadLogsItsProgressInTenthsAndNeverTheKey()
+    {
+        await using var host = await ContainerHostAsync();
+        var item = await host.StoredAsync(host.Movie);
+        var size = new FileInfo(host.Movie.Path).Length;
+        host.Server.TrickleChunkBytes = (int)(size / 20) + 1;
+        host.Server.TrickleDelay = TimeSpan.FromMilliseconds(30);
+        host.Server.Fail(JellyfinFault.TrickleBody, pathStartsWith: $"/Videos/{host.Movie.Id}/stream");
+
+        await using var access = await host.Source.OpenMediaFileAsync(host.LibraryEntity(), item, _temp.FullName, Cancel);
+
+        var progress = host.Logs.Lines.Where(line => line.StartsWith($"Downloading Jellyfin item {host.Movie.Id}:", StringComparison.Ordinal)).ToList();
+        progress.Count.ShouldBe(10);
+        progress[^1].ShouldBe($"Downloading Jellyfin item {host.Movie.Id}: 100% ({size} of {size} bytes)");
+        host.Logs.Lines.ShouldContain(line => line.StartsWith($"Downloaded Jellyfin item {host.Movie.Id} ({size} bytes)", StringComparison.Ordinal));
+        host.Logs.Lines.ShouldNotContain(line => line.Contains(host.Server.ApiKey, StringComparison.Ordinal));
     }
 
     [Fact]

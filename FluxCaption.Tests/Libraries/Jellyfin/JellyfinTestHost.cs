@@ -1,9 +1,11 @@
 using System.Globalization;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Jellyfin;
+using FluxCaption.Tests.Api;
 using FluxCaption.Tests.TestServers.ScriptedJellyfin;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FluxCaption.Tests.Libraries.Jellyfin;
 
@@ -28,6 +30,9 @@ internal sealed class JellyfinTestHost : IAsyncDisposable
     public SettableConnectionProvider Connections { get; }
 
     public DirectoryInfo Folder { get; }
+
+    /// <summary>Every Information-or-above line FluxCaption's services logged.</summary>
+    public CapturedLogs Logs { get; private init; } = null!;
 
     public ScriptedJellyfinLibrary Library { get; private set; } = null!;
 
@@ -62,13 +67,14 @@ internal sealed class JellyfinTestHost : IAsyncDisposable
             configuration[key] = value;
         }
 
+        var logs = new CapturedLogs();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build())
-            .AddLogging();
+            .AddLogging(logging => logging.AddProvider(logs));
         var connections = new SettableConnectionProvider { Connection = new JellyfinConnection(server.Endpoint, server.ApiKey) };
         services.AddSingleton<IJellyfinConnectionProvider>(connections);
         services.AddJellyfin();
-        var host = new JellyfinTestHost(server, services.BuildServiceProvider(validateScopes: true), connections, folder);
+        var host = new JellyfinTestHost(server, services.BuildServiceProvider(validateScopes: true), connections, folder) { Logs = logs };
         host.Library = server.AddLibrary("Movies", folder.FullName);
         if (withMedia)
         {
