@@ -30,11 +30,11 @@ public sealed partial class JellyfinMediaDownloader(
         var connection = await connections.GetAsync(cancellationToken)
             ?? throw new MediaSourceException("source_not_configured", "No Jellyfin server is configured: enter its address and an API key in the settings.");
         var folder = Path.GetFullPath(tempFolder);
-        Directory.CreateDirectory(folder);
         var stem = Path.Combine(folder, $"jellyfin-{SafeName(media.ItemId)}-{Guid.NewGuid():N}");
         var partial = stem + ".partial";
         try
         {
+            Directory.CreateDirectory(folder);
             var state = new DownloadState(media, folder);
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
@@ -144,7 +144,7 @@ public sealed partial class JellyfinMediaDownloader(
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var body = await ErrorBodyAsync(response, cancellationToken);
             LogRefused(logger, state.Media.ItemId, (int)response.StatusCode);
             if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
             {
@@ -238,6 +238,19 @@ public sealed partial class JellyfinMediaDownloader(
         {
             state.LoggedStep = step;
             LogProgress(logger, state.Media.ItemId, state.Total is { } known and > 0 ? (int)(state.Written * 100 / known) : null, state.Written, state.Total);
+        }
+    }
+
+    // Only for the message: a connection lost while reading an error body must not hide the status.
+    private static async Task<string> ErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return "";
         }
     }
 

@@ -78,14 +78,17 @@ public static class JellyfinServiceCollectionExtensions
         download.AddResilienceHandler("jellyfin-media-download", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<JellyfinOptions>>().Value;
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            if (options.MaxRetryAttempts > 0)
             {
-                MaxRetryAttempts = Math.Max(1, options.MaxRetryAttempts),
-                Delay = options.RetryBaseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException or TimeoutRejectedException),
-            });
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetryAttempts,
+                    Delay = options.RetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException or TimeoutRejectedException),
+                });
+            }
 
             // Per attempt and only until the response headers arrive (the body is read after the pipeline returns).
             pipeline.AddTimeout(options.MediaDownloadStallTimeout);

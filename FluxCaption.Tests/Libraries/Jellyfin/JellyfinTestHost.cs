@@ -86,6 +86,37 @@ internal sealed class JellyfinTestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Jellyfin "in a container": it reports its media under a folder this host does not have, so a worker
+    /// here cannot read the paths and has to download the files.
+    /// </summary>
+    public static async Task<JellyfinTestHost> StartInContainerAsync(Dictionary<string, string?>? settings = null)
+    {
+        var host = await StartAsync(settings);
+        host.Server.ContainerMount = (host.Folder.FullName, "/media/fluxcaption-tests-" + Guid.NewGuid().ToString("N"));
+        return host;
+    }
+
+    /// <summary>
+    /// Waits until a download of <paramref name="item"/> has its headers (200) and its <c>.partial</c> file in
+    /// <paramref name="tempFolder"/>, then a moment more for the first bytes (still buffered by the downloader).
+    /// </summary>
+    public async Task<FileInfo> StartedDownloadAsync(DirectoryInfo tempFolder, ScriptedJellyfinItem item)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (tempFolder.GetFiles().FirstOrDefault() is { } file && Server.RequestsTo("GET", $"/Videos/{item.Id}/stream") is [{ StatusCode: 200 }])
+            {
+                await Task.Delay(200, deadline.Token);
+                return file;
+            }
+
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+
     public LibraryEntity LibraryEntity() => new()
     {
         Id = Guid.NewGuid(),
