@@ -113,7 +113,7 @@ public sealed class JellyfinMediaDownloadTests : IAsyncDisposable
     [Fact]
     public async Task ASlowButSteadyBodyIsCutOffNeitherByTheStallTimeoutNorByTheJsonCallsTimeouts()
     {
-        await using var host = await JellyfinTestHost.StartInContainerAsync(new() { ["Jellyfin:MediaDownloadStallTimeout"] = "00:00:00.500" });
+        await using var host = await JellyfinTestHost.StartInContainerAsync(new() { ["Jellyfin:MediaDownloadStallTimeout"] = "00:00:01" });
         var item = await host.StoredAsync(host.Movie);
         var size = new FileInfo(host.Movie.Path).Length;
         host.Server.TrickleChunkBytes = (int)(size / 16) + 1;
@@ -151,7 +151,7 @@ public sealed class JellyfinMediaDownloadTests : IAsyncDisposable
     [Fact]
     public async Task AStreamRequestLeftUnansweredIsSentAgainByTheConnectionRetry()
     {
-        await using var host = await JellyfinTestHost.StartInContainerAsync(new() { ["Jellyfin:MediaDownloadStallTimeout"] = "00:00:00.500" });
+        await using var host = await JellyfinTestHost.StartInContainerAsync(new() { ["Jellyfin:MediaDownloadStallTimeout"] = "00:00:01" });
         var item = await host.StoredAsync(host.Movie);
         host.Server.Fail(JellyfinFault.Hang, pathStartsWith: $"/Videos/{host.Movie.Id}/stream");
 
