@@ -200,7 +200,7 @@ public sealed partial class JellyfinClient(
         }
     }
 
-    private static MediaSourceException Failure(HttpStatusCode status, HttpMethod method, string path, string body)
+    internal static MediaSourceException Failure(HttpStatusCode status, HttpMethod method, string path, string body)
     {
         var detail = body.Length > 300 ? body[..300] : body;
         return status switch
@@ -215,7 +215,7 @@ public sealed partial class JellyfinClient(
         };
     }
 
-    private static Uri BaseWithSlash(Uri baseUrl) =>
+    internal static Uri BaseWithSlash(Uri baseUrl) =>
         baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 
     // Query strings may carry ids, never the key (it travels in the header), but keep logs short.

@@ -12,6 +12,7 @@ namespace FluxCaption.Core.Libraries.Jellyfin;
 /// </summary>
 public sealed partial class JellyfinMediaSource(
     JellyfinClient client,
+    JellyfinMediaDownloader downloader,
     IOptions<JellyfinOptions> options,
     TimeProvider time,
     ILogger<JellyfinMediaSource> logger) : IMediaLibrarySource

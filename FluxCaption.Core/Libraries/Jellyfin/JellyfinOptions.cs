@@ -44,6 +44,27 @@ public sealed class JellyfinOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan UploadPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// When the item's path is not readable on this host (Jellyfin in a container or on another machine), fetch a
+    /// temporary copy of the file from Jellyfin for speech recognition and OCR. Off: such items fail with media_not_readable.
+    /// </summary>
+    public bool DownloadMediaWhenNotMounted { get; set; } = true;
+
+    /// <summary>
+    /// A media download gives up on a connection that sends no byte for this long (and resumes on a new one).
+    /// There is no total timeout: a file of several GB over a slow link takes as long as it takes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan MediaDownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many times one media download continues (HTTP Range) after its connection dropped or stalled.</summary>
+    [Range(0, 100)]
+    public int MediaDownloadMaxResumes { get; set; } = 5;
+
+    /// <summary>Disk space a media download leaves free in the temp folder, for ffmpeg's own files and the rest of the host.</summary>
+    [Range(0, long.MaxValue)]
+    public long MediaDownloadReserveBytes { get; set; } = 512L * 1024 * 1024;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TotalTimeout <= AttemptTimeout)

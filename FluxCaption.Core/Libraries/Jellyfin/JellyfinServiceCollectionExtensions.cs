@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
 
 namespace FluxCaption.Core.Libraries.Jellyfin;
 
@@ -50,11 +52,46 @@ public static class JellyfinServiceCollectionExtensions
                     : resilience.CircuitBreaker.SamplingDuration;
             });
 
+        AddMediaDownloader(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<JellyfinConnectionTester>();
         services.TryAddTransient<IJellyfinConnectionTester>(provider => provider.GetRequiredService<JellyfinConnectionTester>());
         services.TryAddTransient<JellyfinMediaSource>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IMediaLibrarySource, JellyfinMediaSource>());
         return services;
+    }
+
+    // A separate client for whole media files: the JSON pipeline's attempt and total timeouts would cut a
+    // file of several GB off. Only a connection that fails before any answer is retried here (the same request
+    // again); a body that breaks off later is resumed from its byte offset by the downloader itself.
+    private static void AddMediaDownloader(IServiceCollection services)
+    {
+        var download = services.AddHttpClient<JellyfinMediaDownloader>(client =>
+        {
+            // The downloader's stall timeout guards the body; there is deliberately no total timeout.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+#pragma warning disable EXTEXP0001
+        download.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        download.AddResilienceHandler("jellyfin-media-download", static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<JellyfinOptions>>().Value;
+            if (options.MaxRetryAttempts > 0)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetryAttempts,
+                    Delay = options.RetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException or TimeoutRejectedException),
+                });
+            }
+
+            // Per attempt and only until the response headers arrive (the body is read after the pipeline returns).
+            pipeline.AddTimeout(options.MediaDownloadStallTimeout);
+        });
     }
 }

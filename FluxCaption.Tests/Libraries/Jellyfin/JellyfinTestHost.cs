@@ -1,9 +1,11 @@
 using System.Globalization;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Jellyfin;
+using FluxCaption.Tests.Api;
 using FluxCaption.Tests.TestServers.ScriptedJellyfin;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FluxCaption.Tests.Libraries.Jellyfin;
 
@@ -28,6 +30,9 @@ internal sealed class JellyfinTestHost : IAsyncDisposable
     public SettableConnectionProvider Connections { get; }
 
     public DirectoryInfo Folder { get; }
+
+    /// <summary>Every Information-or-above line FluxCaption's services logged.</summary>
+    public CapturedLogs Logs { get; private init; } = null!;
 
     public ScriptedJellyfinLibrary Library { get; private set; } = null!;
 
@@ -62,13 +67,14 @@ internal sealed class JellyfinTestHost : IAsyncDisposable
             configuration[key] = value;
         }
 
+        var logs = new CapturedLogs();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build())
-            .AddLogging();
+            .AddLogging(logging => logging.AddProvider(logs));
         var connections = new SettableConnectionProvider { Connection = new JellyfinConnection(server.Endpoint, server.ApiKey) };
         services.AddSingleton<IJellyfinConnectionProvider>(connections);
         services.AddJellyfin();
-        var host = new JellyfinTestHost(server, services.BuildServiceProvider(validateScopes: true), connections, folder);
+        var host = new JellyfinTestHost(server, services.BuildServiceProvider(validateScopes: true), connections, folder) { Logs = logs };
         host.Library = server.AddLibrary("Movies", folder.FullName);
         if (withMedia)
         {
@@ -78,6 +84,37 @@ internal sealed class JellyfinTestHost : IAsyncDisposable
         }
 
         return host;
+    }
+
+    /// <summary>
+    /// Jellyfin "in a container": it reports its media under a folder this host does not have, so a worker
+    /// here cannot read the paths and has to download the files.
+    /// </summary>
+    public static async Task<JellyfinTestHost> StartInContainerAsync(Dictionary<string, string?>? settings = null)
+    {
+        var host = await StartAsync(settings);
+        host.Server.ContainerMount = (host.Folder.FullName, "/media/fluxcaption-tests-" + Guid.NewGuid().ToString("N"));
+        return host;
+    }
+
+    /// <summary>
+    /// Waits until a download of <paramref name="item"/> has its headers (200) and its <c>.partial</c> file in
+    /// <paramref name="tempFolder"/>, then a moment more for the first bytes (still buffered by the downloader).
+    /// </summary>
+    public async Task<FileInfo> StartedDownloadAsync(DirectoryInfo tempFolder, ScriptedJellyfinItem item)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (tempFolder.GetFiles().FirstOrDefault() is { } file && Server.RequestsTo("GET", $"/Videos/{item.Id}/stream") is [{ StatusCode: 200 }])
+            {
+                await Task.Delay(200, deadline.Token);
+                return file;
+            }
+
+            await Task.Delay(20, deadline.Token);
+        }
     }
 
     public LibraryEntity LibraryEntity() => new()

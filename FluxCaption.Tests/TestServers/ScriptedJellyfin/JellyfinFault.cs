@@ -11,4 +11,13 @@ internal enum JellyfinFault
 
     /// <summary>Answers normally after <see cref="ScriptedJellyfinServer.SlowDelay"/>.</summary>
     Slow,
+
+    /// <summary>Sends <see cref="ScriptedJellyfinServer.BodyFaultBytes"/> bytes of the body, then closes the connection.</summary>
+    DropBody,
+
+    /// <summary>Sends <see cref="ScriptedJellyfinServer.BodyFaultBytes"/> bytes of the body, then sends nothing more, connection open.</summary>
+    StallBody,
+
+    /// <summary>Sends the body in <see cref="ScriptedJellyfinServer.TrickleChunkBytes"/> pieces, <see cref="ScriptedJellyfinServer.TrickleDelay"/> apart.</summary>
+    TrickleBody,
 }

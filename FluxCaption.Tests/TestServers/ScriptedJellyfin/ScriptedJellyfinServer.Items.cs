@@ -113,7 +113,7 @@ internal sealed partial class ScriptedJellyfinServer
     }
 
     // Called under _gate. Without "fields" Jellyfin leaves out the streams and the path.
-    private static JsonObject ItemJson(ScriptedJellyfinItem item, HashSet<string> fields)
+    private JsonObject ItemJson(ScriptedJellyfinItem item, HashSet<string> fields)
     {
         var json = new JsonObject
         {
@@ -135,7 +135,7 @@ internal sealed partial class ScriptedJellyfinServer
 
         if (fields.Contains("Path"))
         {
-            json["Path"] = item.Path;
+            json["Path"] = Reported(item.Path);
         }
 
         if (fields.Contains("DateCreated"))
@@ -154,7 +154,7 @@ internal sealed partial class ScriptedJellyfinServer
             {
                 ["Protocol"] = "File",
                 ["Id"] = item.Id,
-                ["Path"] = item.Path,
+                ["Path"] = Reported(item.Path),
                 ["Type"] = "Default",
                 ["Container"] = item.Container,
                 ["Name"] = item.Name,
@@ -169,7 +169,7 @@ internal sealed partial class ScriptedJellyfinServer
         return json;
     }
 
-    private static JsonObject StreamJson(ScriptedJellyfinStream stream, int index)
+    private JsonObject StreamJson(ScriptedJellyfinStream stream, int index)
     {
         var json = new JsonObject
         {
@@ -188,7 +188,7 @@ internal sealed partial class ScriptedJellyfinServer
         };
         if (stream.IsExternal)
         {
-            json["Path"] = stream.Path;
+            json["Path"] = Reported(stream.Path);
             json["DeliveryMethod"] = "External";
         }
 

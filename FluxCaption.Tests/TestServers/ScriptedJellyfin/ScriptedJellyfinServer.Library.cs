@@ -161,7 +161,7 @@ internal sealed partial class ScriptedJellyfinServer
             return [.. _libraries.Select(library => (JsonNode)new JsonObject
             {
                 ["Name"] = library.Name,
-                ["Locations"] = new JsonArray(library.Location),
+                ["Locations"] = new JsonArray(Reported(library.Location)),
                 ["CollectionType"] = library.CollectionType,
                 ["ItemId"] = library.ItemId,
                 ["LibraryOptions"] = new JsonObject { ["SaveSubtitlesWithMedia"] = library.SaveSubtitlesWithMedia },

@@ -67,6 +67,21 @@ internal sealed partial class ScriptedJellyfinServer : IAsyncDisposable
     /// <summary>How long a <see cref="JellyfinFault.Slow"/> answer waits.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How much of a body a <see cref="JellyfinFault.DropBody"/> or <see cref="JellyfinFault.StallBody"/> answer sends first.</summary>
+    public long BodyFaultBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Piece size of a <see cref="JellyfinFault.TrickleBody"/> answer.</summary>
+    public int TrickleChunkBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Pause between the pieces of a <see cref="JellyfinFault.TrickleBody"/> answer.</summary>
+    public TimeSpan TrickleDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Jellyfin in a container: it sees <c>HostFolder</c> at <c>ReportedFolder</c>, and every path it reports (items,
+    /// media sources, sidecars, library locations) is the container's. Null: paths are reported as they are here.
+    /// </summary>
+    public (string HostFolder, string ReportedFolder)? ContainerMount { get; set; }
+
     /// <summary>Every request received, in arrival order.</summary>
     public IReadOnlyList<RecordedJellyfinRequest> Requests => [.. _requests];
 
@@ -92,6 +107,17 @@ internal sealed partial class ScriptedJellyfinServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedJellyfinRequest> RequestsTo(string method, string pathPattern) =>
         [.. Requests.Where(r => r.Method == method && Regex.IsMatch(r.Path, "^" + pathPattern + "$", RegexOptions.IgnoreCase))];
+
+    /// <summary>A path as this Jellyfin reports it (see <see cref="ContainerMount"/>).</summary>
+    public string? Reported(string? path)
+    {
+        if (path is null || ContainerMount is not { } mount || !path.StartsWith(mount.HostFolder, StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        return mount.ReportedFolder.TrimEnd('/') + "/" + Path.GetRelativePath(mount.HostFolder, path).Replace('\\', '/');
+    }
 
     /// <summary>Stops answering: the address then refuses connections, as an unreachable server does.</summary>
     public async Task StopAsync()
@@ -123,6 +149,7 @@ internal sealed partial class ScriptedJellyfinServer : IAsyncDisposable
         app.MapGet("/Items", GetItems);
         app.MapGet("/Items/{id}", GetItem);
         app.MapPost("/Items/{id}/Refresh", RefreshItem).WithMetadata(AdminOnly.Instance);
+        app.MapGet("/Videos/{id}/stream", StreamVideo);
         app.MapGet("/Videos/{id}/{mediaSourceId}/Subtitles/{index:int}/Stream.{format}", DownloadSubtitleAsync).WithMetadata(Anonymous.Instance);
         app.MapPost("/Videos/{id}/Subtitles", UploadSubtitleAsync).WithMetadata(AdminOnly.Instance);
         app.MapDelete("/Videos/{id}/Subtitles/{index:int}", DeleteSubtitleAsync).WithMetadata(AdminOnly.Instance);
@@ -149,7 +176,8 @@ internal sealed partial class ScriptedJellyfinServer : IAsyncDisposable
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
-            switch (TakeFault(context.Request))
+            var fault = TakeFault(context.Request);
+            switch (fault)
             {
                 case JellyfinFault.ServerError:
                     context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -160,6 +188,9 @@ internal sealed partial class ScriptedJellyfinServer : IAsyncDisposable
                     return;
                 case JellyfinFault.Slow:
                     await Task.Delay(SlowDelay, aborted.Token);
+                    break;
+                case JellyfinFault.DropBody or JellyfinFault.StallBody or JellyfinFault.TrickleBody:
+                    context.Response.Body = new FaultyResponseBody(context, fault.Value, this, aborted.Token);
                     break;
             }
 
