@@ -7,6 +7,7 @@ using FluxCaption.Benchmarks;
 using FluxCaption.Benchmarks.Speech;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Tests.Infrastructure;
+using FluxCaption.Tests.TestServers.ScriptedJellyfin;
 using FluxCaption.Tests.TestServers.ScriptedSpeech;
 
 namespace FluxCaption.Tests.EndToEnd;
@@ -155,6 +156,42 @@ public sealed class SourceMakingEndToEndTests(PostgresServer postgres, RedisServ
         cue.Text.ShouldBe("La casa es roja.");
         cue.Start.ShouldBe(TimeSpan.FromSeconds(0.5), TimeSpan.FromMilliseconds(50));
         job.GetProperty("source").GetProperty("origin").GetString().ShouldBe("ocr");
+    }
+
+    [Fact]
+    public async Task AJellyfinVideoWhosePathIsNotMountedHereIsDownloadedTranscribedAndGetsAnUploadedSpanishTrack()
+    {
+        await using var speech = await ScriptedOpenAiTranscriptionServer.StartAsync(cancellationToken: Ct);
+        speech.Script.Utterances = Heard;
+        await using var jellyfin = await ScriptedJellyfinServer.StartAsync(Ct);
+        using var root = new TempLibrary();
+        var video = root.Video("Film");
+        await SpokenMedia.CreateVideoAsync(video, Sentences);
+        // Jellyfin runs in a container: it reports /media/... paths, which do not exist on the worker's host.
+        jellyfin.ContainerMount = (root.Path, "/media/movies-in-a-container");
+        var movies = jellyfin.AddLibrary("Movies", root.Path);
+        var item = await jellyfin.AddVideoAsync(movies, video);
+        var temp = Directory.CreateTempSubdirectory("fluxcaption-e2e-temp-");
+        await using var system = await RunningSystem.StartAsync(postgres, redis, settings: new Dictionary<string, string?>(SpeechService(speech))
+        {
+            ["Media:TempDirectory"] = temp.FullName,
+            ["Worker:TempDirectory"] = temp.FullName,
+        });
+        var api = new LibraryApiClient(system);
+        await api.SendAsync(HttpMethod.Put, "/api/settings/jellyfin", new { url = jellyfin.Endpoint.ToString(), apiKey = jellyfin.ApiKey }, System.Net.HttpStatusCode.OK);
+        var libraries = await api.SendAsync(HttpMethod.Post, "/api/libraries/refresh", null, System.Net.HttpStatusCode.OK);
+        var library = libraries.EnumerateArray().Single(l => l.GetProperty("name").GetString() == "Movies").GetProperty("id").GetGuid();
+        await api.SyncAsync(library, full: true);
+
+        var missing = (await api.ItemsMissingAsync(library, "es")).ShouldHaveSingleItem().GetProperty("id").GetGuid();
+        var job = await system.WaitUntilFinishedAsync((await api.TranslateAsync([missing], "es", "apertium")).ShouldHaveSingleItem(), TimeSpan.FromMinutes(3), Ct);
+
+        job.GetProperty("status").GetString().ShouldBe("succeeded", job.ToString());
+        jellyfin.RequestsTo("GET", $"/Videos/{item.Id}/stream").Count.ShouldBeGreaterThanOrEqualTo(1);
+        var uploaded = jellyfin.FindItem(item.Id)!.Externals.ShouldHaveSingleItem();
+        SubtitleFile.Load(await File.ReadAllBytesAsync(uploaded.Path!, Ct), uploaded.Path).Cues[0].Text.ShouldBe("La casa es roja.");
+        Directory.EnumerateFiles(temp.FullName, "*", SearchOption.AllDirectories).ShouldBeEmpty("the downloaded copy and the audio are deleted");
+        temp.Delete(recursive: true);
     }
 
     internal static Dictionary<string, string?> SpeechService(ScriptedOpenAiTranscriptionServer speech) => new()
