@@ -173,6 +173,24 @@ public sealed class OpenAiTranscriptionFailureTests
     }
 
     [Fact]
+    public async Task ACancelledJobStopsWaitingWithoutAnEngineError()
+    {
+        await using var window = await SpokenWindow.CreateAsync();
+        await using var server = await ServerAsync();
+        await using var services = Services(server);
+        server.Script.DefaultBehaviour = TranscriptionBehaviour.Hang;
+        using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        cancelled.CancelAfter(TimeSpan.FromSeconds(1));
+        var started = Stopwatch.GetTimestamp();
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            HttpSpeechTestServices.Engine(services, SpeechEngineNames.OpenAi).TranscribeAsync(new TranscriptionRequest(window.Path, "en"), cancelled.Token));
+
+        // The attempt timeout is 20 s here: the job's own cancellation ended the wait, not the pipeline.
+        Stopwatch.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task MalformedJsonIsABadReplyNamingTheEndpoint()
     {
         await using var window = await SpokenWindow.CreateAsync();
