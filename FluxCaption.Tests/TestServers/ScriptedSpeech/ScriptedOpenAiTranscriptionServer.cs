@@ -8,6 +8,7 @@ namespace FluxCaption.Tests.TestServers.ScriptedSpeech;
 /// A real HTTP server on 127.0.0.1 speaking OpenAI's POST /v1/audio/transcriptions the way OpenAI,
 /// speaches, whisper.cpp's server or LocalAI do (<see cref="OpenAiTranscriptionFlavour"/>): it reads the
 /// multipart upload, checks the WAV and the fields as they do, and answers the test's script.
+/// It writes response_format verbose_json, json and text; srt and vtt get a 400 (the engine never asks).
 /// <code>
 /// await using var server = await ScriptedOpenAiTranscriptionServer.StartAsync();
 /// server.Script.Utterances = [new(0.2, 1.4, "Hello there.")];

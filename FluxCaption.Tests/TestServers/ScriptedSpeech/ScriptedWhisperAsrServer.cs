@@ -10,6 +10,7 @@ namespace FluxCaption.Tests.TestServers.ScriptedSpeech;
 /// upload in multipart "audio_file", and POST /detect-language. Query and form errors are FastAPI's 422
 /// {"detail": [...]}; an upload ffmpeg cannot decode is a bare 500; JSON comes as text/plain, as the
 /// service streams it. encode=false uploads are read as raw 16 kHz 16-bit samples, as the service does.
+/// It writes output=json and txt; vtt, srt and tsv pass validation but are not scripted (the engine never asks).
 /// </summary>
 public sealed class ScriptedWhisperAsrServer : IAsyncDisposable
 {
