@@ -17,7 +17,7 @@ internal static class ProjectExtensions
 
     // Engine settings given to the AppHost (OpenAi__BaseUrl=... dotnet run ...) reach the services that
     // translate, as they did when each service was started by hand.
-    private static readonly string[] ForwardedSections = ["OpenAi", "Ollama", "Apertium", "Translation"];
+    private static readonly string[] ForwardedSections = ["OpenAi", "Ollama", "Apertium", "Translation", "Speech", "Ocr"];
 
     /// <summary>ConnectionStrings__llm when there is an LLM, plus the engine settings the AppHost was given.</summary>
     public static IResourceBuilder<ProjectResource> WithFluxCaptionLlm(
