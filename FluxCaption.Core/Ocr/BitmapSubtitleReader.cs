@@ -54,7 +54,7 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
     {
         var warnings = new List<string>();
         var tesseractLanguage = await ChooseLanguageAsync(language, warnings, cancellationToken);
-        var captions = PgsDecoder.Decode(await ReadFileAsync(supPath, cancellationToken));
+        var captions = PgsDecoder.Read(await ReadFileAsync(supPath, cancellationToken));
         return await ReadCaptionsAsync(captions, tesseractLanguage, warnings, progress, cancellationToken);
     }
 
@@ -77,12 +77,12 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
         var warnings = new List<string>();
         var tesseractLanguage = await ChooseLanguageAsync(language ?? stream.Language, warnings, cancellationToken);
         var sub = await ReadFileAsync(Path.ChangeExtension(idxPath, ".sub"), cancellationToken);
-        return await ReadCaptionsAsync(VobSubDecoder.Decode(sub, index, stream.Index), tesseractLanguage, warnings, progress, cancellationToken);
+        return await ReadCaptionsAsync(VobSubDecoder.Read(sub, index, stream.Index), tesseractLanguage, warnings, progress, cancellationToken);
     }
 
     /// <summary>OCR of captions already decoded, in the Tesseract language <paramref name="tesseractLanguage"/> (eng, chi_sim...).</summary>
     public async Task<OcrTranscript> ReadCaptionsAsync(
-        IReadOnlyList<BitmapCaption> captions, string tesseractLanguage, IReadOnlyList<string> warnings,
+        IEnumerable<BitmapCaption> captions, string tesseractLanguage, IReadOnlyList<string> warnings,
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
         using var work = new WorkFolder(media.Value, logger);
@@ -127,22 +127,28 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
     }
 
     private async Task<OcrTranscript> ReadAsync(
-        IReadOnlyList<BitmapCaption> captions, string tesseractLanguage, List<string> warnings, string workFolder,
+        IEnumerable<BitmapCaption> captions, string tesseractLanguage, List<string> warnings, string workFolder,
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var texts = new string[captions.Count];
+        // Each picture goes to disk as soon as it is decoded, so only the timings stay in memory.
+        var timings = new List<(TimeSpan Start, TimeSpan End)>();
         var pages = new List<(int Caption, string Path)>();
-        for (var i = 0; i < captions.Count; i++)
+        foreach (var caption in captions)
         {
-            texts[i] = "";
-            if (CaptionImagePreparer.Prepare(captions[i], settings) is { } png)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (CaptionImagePreparer.Prepare(caption, settings) is { } png)
             {
-                var path = Path.Combine(workFolder, $"caption-{i:D6}.png");
+                var path = Path.Combine(workFolder, $"caption-{timings.Count:D6}.png");
                 await File.WriteAllBytesAsync(path, png, cancellationToken);
-                pages.Add((i, path));
+                pages.Add((timings.Count, path));
             }
+
+            timings.Add((caption.Start, caption.End));
         }
+
+        var texts = new string[timings.Count];
+        Array.Fill(texts, "");
 
         progress?.Report(0);
         for (var start = 0; start < pages.Count; start += settings.CaptionsPerRun)
@@ -160,7 +166,7 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
         progress?.Report(1);
         var document = new SubtitleDocument { Format = SubtitleFormat.Srt };
         var empty = 0;
-        for (var i = 0; i < captions.Count; i++)
+        for (var i = 0; i < timings.Count; i++)
         {
             if (texts[i].Length == 0)
             {
@@ -169,29 +175,29 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
             }
 
             var last = document.Cues.Count > 0 ? document.Cues[^1] : null;
-            if (last is not null && last.Text == texts[i] && captions[i].Start - last.End <= RedrawGap)
+            if (last is not null && last.Text == texts[i] && timings[i].Start - last.End <= RedrawGap)
             {
-                last.End = captions[i].End;
+                last.End = timings[i].End;
                 continue;
             }
 
             document.Cues.Add(new SubtitleCue
             {
                 Identifier = (document.Cues.Count + 1).ToString(CultureInfo.InvariantCulture),
-                Start = captions[i].Start,
-                End = captions[i].End,
+                Start = timings[i].Start,
+                End = timings[i].End,
                 Text = texts[i],
             });
         }
 
         if (empty > 0)
         {
-            warnings.Add($"{empty} of {captions.Count} captions held no text Tesseract could read and were left out.");
+            warnings.Add($"{empty} of {timings.Count} captions held no text Tesseract could read and were left out.");
         }
 
         logger.LogInformation("Read {Cues} cues from {Captions} bitmap captions in {Language} ({Empty} empty)",
-            document.Cues.Count, captions.Count, tesseractLanguage, empty);
-        return new OcrTranscript(document, captions.Count, empty, warnings);
+            document.Cues.Count, timings.Count, tesseractLanguage, empty);
+        return new OcrTranscript(document, timings.Count, empty, warnings);
     }
 
     private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken) =>

@@ -10,7 +10,6 @@ internal sealed class PgsEpoch
 {
     private readonly Dictionary<int, byte[]> _palettes = [];
     private readonly Dictionary<int, PgsObject> _objects = [];
-    private readonly List<BitmapCaption> _captions = [];
     private PgsComposition? _composition;
     private BitmapCaption? _shown;
 
@@ -67,11 +66,12 @@ internal sealed class PgsEpoch
         }
     }
 
-    public void EndDisplaySet()
+    /// <summary>Applies the display set; returns the caption it ended, if any.</summary>
+    public BitmapCaption? EndDisplaySet()
     {
         if (_composition is not { } composition)
         {
-            return;
+            return null;
         }
 
         _composition = null;
@@ -81,31 +81,22 @@ internal sealed class PgsEpoch
             && shown.Rgba.AsSpan().SequenceEqual(picture.Rgba))
         {
             // An acquisition point repeats what is on screen so a player that seeks can show it: same caption.
-            return;
+            return null;
         }
 
-        Close(start);
+        var ended = Close(start);
         _shown = picture;
+        return ended;
     }
 
-    public IReadOnlyList<BitmapCaption> Finish()
+    /// <summary>The caption still on screen when the stream ends, given the open-ended duration.</summary>
+    public BitmapCaption? Finish() => _shown is { } shown ? Close(shown.Start + BitmapCaption.OpenEndedDuration) : null;
+
+    private BitmapCaption? Close(TimeSpan end)
     {
-        if (_shown is { } shown)
-        {
-            Close(shown.Start + BitmapCaption.OpenEndedDuration);
-        }
-
-        return _captions;
-    }
-
-    private void Close(TimeSpan end)
-    {
-        if (_shown is { } shown && end > shown.Start)
-        {
-            _captions.Add(shown with { End = end });
-        }
-
+        var shown = _shown;
         _shown = null;
+        return shown is not null && end > shown.Start ? shown with { End = end } : null;
     }
 
     private BitmapCaption Render(PgsComposition composition, TimeSpan start)
