@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace FluxCaption.Core.Ocr;
 
 /// <summary>
-/// Reads PGS and VobSub subtitles (embedded tracks, .sup files, .idx/.sub pairs): decodes the captions, cleans
+/// Reads PGS and VobSub subtitles (embedded tracks, .sup files, .idx/.sub pairs, as tracks or paths): decodes the captions, cleans
 /// each picture, reads them with Tesseract in batches and returns an SRT document with one cue per caption that
 /// held text. Work files live in Media:TempDirectory/ocr and are deleted when the read ends.
 /// </summary>
@@ -28,12 +28,22 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaPath);
         ArgumentNullException.ThrowIfNull(track);
-        if (track.Kind != MediaTrackKind.Subtitle || track.IsExternal || track.Index is null
+        if (track.Kind != MediaTrackKind.Subtitle || (track.IsExternal ? track.Path is null : track.Index is null)
             || track.Codec is not (BitmapTrackExtractor.PgsCodec or BitmapTrackExtractor.VobSubCodec))
         {
             throw new OcrException(OcrErrorCodes.BadTrack,
-                $"Stream {track.Index?.ToString(CultureInfo.InvariantCulture) ?? "?"} ('{track.Codec}') cannot be read by OCR: "
-                + "only embedded PGS (hdmv_pgs_subtitle) and VobSub (dvd_subtitle) tracks can.");
+                $"Stream {track.Index?.ToString(CultureInfo.InvariantCulture) ?? track.Path ?? "?"} ('{track.Codec}') cannot be read by OCR: "
+                + "only PGS (hdmv_pgs_subtitle, .sup) and VobSub (dvd_subtitle, .idx/.sub) tracks can.");
+        }
+
+        // A sidecar (Film.en.sup, Film.idx beside the video) is read directly; the track's language, when
+        // known, wins over the .idx's "id:" line as it does for embedded tracks.
+        if (track.IsExternal)
+        {
+            var sidecarLanguage = language ?? (Languages.LanguageCodes.IsUndetermined(track.Language) ? null : track.Language);
+            return track.Codec == BitmapTrackExtractor.PgsCodec
+                ? await ReadSupAsync(track.Path!, sidecarLanguage, progress, cancellationToken)
+                : await ReadVobSubAsync(track.Path!, sidecarLanguage, null, progress, cancellationToken);
         }
 
         if (!File.Exists(mediaPath))

@@ -55,6 +55,21 @@ public sealed class BitmapSubtitleReaderTests(BitmapSubtitleFiles files) : IClas
         ShouldMatchCaptions(transcript, StopTick);
     }
 
+    [Theory]
+    [InlineData("hdmv_pgs_subtitle", "film.sup")]
+    [InlineData("dvd_subtitle", "film.idx")]
+    public async Task ASidecarBitmapTrackIsReadFromItsPath(string codec, string file)
+    {
+        var track = new MediaTrack
+        {
+            Kind = MediaTrackKind.Subtitle, Codec = codec, IsExternal = true, Path = Path.Combine(Path.GetDirectoryName(files.Sup)!, file),
+        };
+
+        var transcript = await files.Reader().ReadTrackAsync(files.Mkv, track, null, null, Token);
+
+        ShouldMatchCaptions(transcript, StopTick);
+    }
+
     [Fact]
     public async Task ACaptionWithoutTextIsCountedAsEmptyAndLeftOut()
     {

@@ -155,6 +155,20 @@ public sealed class PgsDecoderTests
         error.Message.ShouldContain("middle of a run");
     }
 
+    [Fact]
+    public void AnObjectClaimingAHugeSizeIsRefusedBeforeAnythingIsAllocated()
+    {
+        var writer = new PgsWriter();
+        writer.Show(TimeSpan.FromSeconds(1), [new PlacedPicture(Hello, 0, 0)]);
+        var segments = Segments(writer.ToArray());
+        var ods = segments.Single(s => s.Type == 0x15).Bytes;
+        ods.AsSpan(13 + 7, 4).Fill(0xFF);
+
+        var error = Should.Throw<OcrException>(() => PgsDecoder.Decode(segments.SelectMany(s => s.Bytes).ToArray()));
+
+        error.Message.ShouldContain("65535x65535");
+    }
+
     internal static void PictureShouldMatch(BitmapCaption caption, IndexedPicture picture, IReadOnlyList<PaletteColour> palette)
     {
         for (var pixel = 0; pixel < picture.Pixels.Length; pixel++)

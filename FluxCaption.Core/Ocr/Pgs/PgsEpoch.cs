@@ -8,6 +8,9 @@ namespace FluxCaption.Core.Ocr.Pgs;
 /// </summary>
 internal sealed class PgsEpoch
 {
+    // A UHD frame is 3840x2160; anything much larger is a damaged size field, not a picture to allocate.
+    private const long MaxPixels = 4096L * 4096;
+
     private readonly Dictionary<int, byte[]> _palettes = [];
     private readonly Dictionary<int, PgsObject> _objects = [];
     private PgsComposition? _composition;
@@ -52,6 +55,11 @@ internal sealed class PgsEpoch
             var length = (payload[4] << 16) | (payload[5] << 8) | payload[6];
             var width = BinaryPrimitives.ReadUInt16BigEndian(payload[7..]);
             var height = BinaryPrimitives.ReadUInt16BigEndian(payload[9..]);
+            if ((long)width * height > MaxPixels)
+            {
+                throw PgsDecoder.Damaged($"object {id} claims {width}x{height} pixels, more than any video frame");
+            }
+
             var item = new PgsObject(width, height, Math.Max(0, length - 4));
             item.Append(payload[11..]);
             _objects[id] = item;
@@ -111,6 +119,11 @@ internal sealed class PgsEpoch
         var top = placed.Min(p => p.Y);
         var width = placed.Max(p => p.X + p.Width) - left;
         var height = placed.Max(p => p.Y + p.Height) - top;
+        if ((long)width * height > MaxPixels)
+        {
+            throw PgsDecoder.Damaged($"the display set at {start} spans {width}x{height} pixels, more than any video frame");
+        }
+
         var rgba = new byte[width * height * 4];
         foreach (var (x, y, cropX, cropY, cropWidth, cropHeight, indexes, stride) in placed)
         {
