@@ -12,6 +12,7 @@ namespace FluxCaption.Benchmarks;
 /// <summary>
 /// The `ocr` command: N generated captions written as a PGS stream, decoded, cleaned and read by the machine's
 /// Tesseract, once per batch size (captions per Tesseract process), with time per caption and each part's share.
+/// <c>ocr [--Captions 200] [--CaptionsPerRun 1,100] [--TesseractThreads 1] [--Seed 2026]</c>
 /// </summary>
 public static class OcrBenchmark
 {
@@ -28,11 +29,12 @@ public static class OcrBenchmark
         var count = settings.GetValue("Captions", 200);
         var batches = (settings["CaptionsPerRun"] ?? "1,100").Split(',').Select(value => int.Parse(value, CultureInfo.InvariantCulture)).ToList();
         var seed = settings.GetValue("Seed", 2026);
+        var threads = settings.GetValue("TesseractThreads", 1);
 
         var texts = Texts(count, seed);
         var timed = texts.Select((text, i) => (TimeSpan.FromSeconds(i * 2.5), TimeSpan.FromSeconds((i * 2.5) + 2), text)).ToList();
         var sup = PgsWriter.Write(timed);
-        Console.WriteLine(Invariant($"{count} captions of one or two lines (DejaVu Sans 44 px on a 1920x1080 frame), {sup.Length / 1024.0:0} KiB of PGS"));
+        Console.WriteLine(Invariant($"{count} captions of one or two lines (DejaVu Sans 44 px on a 1920x1080 frame), {sup.Length / 1024.0:0} KiB of PGS, Tesseract with {threads} OpenMP thread(s)"));
 
         var decodeCpu = OwnCpu();
         var decode = Stopwatch.StartNew();
@@ -49,7 +51,7 @@ public static class OcrBenchmark
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|---|---:|");
             foreach (var perRun in batches)
             {
-                var options = new OcrOptions { CaptionsPerRun = perRun };
+                var options = new OcrOptions { CaptionsPerRun = perRun, TesseractThreads = threads };
                 var cleanupCpu = OwnCpu();
                 var cleanup = Stopwatch.StartNew();
                 foreach (var caption in captions)

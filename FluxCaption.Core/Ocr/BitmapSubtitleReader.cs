@@ -140,6 +140,8 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
         IEnumerable<BitmapCaption> captions, string tesseractLanguage, List<string> warnings, string workFolder,
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
+        using var activity = OcrTelemetry.ActivitySource.StartActivity("ocr.read");
+        activity?.SetTag("ocr.language", tesseractLanguage);
         var settings = options.Value;
         // Each picture goes to disk as soon as it is decoded, so only the timings stay in memory.
         var timings = new List<(TimeSpan Start, TimeSpan End)>();
@@ -205,6 +207,8 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
             warnings.Add($"{empty} of {timings.Count} captions held no text Tesseract could read and were left out.");
         }
 
+        activity?.SetTag("ocr.captions", timings.Count);
+        activity?.SetTag("ocr.empty_captions", empty);
         logger.LogInformation("Read {Cues} cues from {Captions} bitmap captions in {Language} ({Empty} empty)",
             document.Cues.Count, timings.Count, tesseractLanguage, empty);
         return new OcrTranscript(document, timings.Count, empty, warnings);
