@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace FluxCaption.Core.Ocr;
 
 /// <summary>
-/// Reads PGS and VobSub subtitles (embedded tracks, .sup files, .idx/.sub pairs): decodes the captions, cleans
+/// Reads PGS and VobSub subtitles (embedded tracks, .sup files, .idx/.sub pairs, as tracks or paths): decodes the captions, cleans
 /// each picture, reads them with Tesseract in batches and returns an SRT document with one cue per caption that
 /// held text. Work files live in Media:TempDirectory/ocr and are deleted when the read ends.
 /// </summary>
@@ -28,12 +28,22 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaPath);
         ArgumentNullException.ThrowIfNull(track);
-        if (track.Kind != MediaTrackKind.Subtitle || track.IsExternal || track.Index is null
+        if (track.Kind != MediaTrackKind.Subtitle || (track.IsExternal ? track.Path is null : track.Index is null)
             || track.Codec is not (BitmapTrackExtractor.PgsCodec or BitmapTrackExtractor.VobSubCodec))
         {
             throw new OcrException(OcrErrorCodes.BadTrack,
-                $"Stream {track.Index?.ToString(CultureInfo.InvariantCulture) ?? "?"} ('{track.Codec}') cannot be read by OCR: "
-                + "only embedded PGS (hdmv_pgs_subtitle) and VobSub (dvd_subtitle) tracks can.");
+                $"Stream {track.Index?.ToString(CultureInfo.InvariantCulture) ?? track.Path ?? "?"} ('{track.Codec}') cannot be read by OCR: "
+                + "only PGS (hdmv_pgs_subtitle, .sup) and VobSub (dvd_subtitle, .idx/.sub) tracks can.");
+        }
+
+        // A sidecar (Film.en.sup, Film.idx beside the video) is read directly; the track's language, when
+        // known, wins over the .idx's "id:" line as it does for embedded tracks.
+        if (track.IsExternal)
+        {
+            var sidecarLanguage = language ?? (Languages.LanguageCodes.IsUndetermined(track.Language) ? null : track.Language);
+            return track.Codec == BitmapTrackExtractor.PgsCodec
+                ? await ReadSupAsync(track.Path!, sidecarLanguage, progress, cancellationToken)
+                : await ReadVobSubAsync(track.Path!, sidecarLanguage, null, progress, cancellationToken);
         }
 
         if (!File.Exists(mediaPath))
@@ -54,7 +64,7 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
     {
         var warnings = new List<string>();
         var tesseractLanguage = await ChooseLanguageAsync(language, warnings, cancellationToken);
-        var captions = PgsDecoder.Decode(await ReadFileAsync(supPath, cancellationToken));
+        var captions = PgsDecoder.Read(await ReadFileAsync(supPath, cancellationToken));
         return await ReadCaptionsAsync(captions, tesseractLanguage, warnings, progress, cancellationToken);
     }
 
@@ -77,12 +87,12 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
         var warnings = new List<string>();
         var tesseractLanguage = await ChooseLanguageAsync(language ?? stream.Language, warnings, cancellationToken);
         var sub = await ReadFileAsync(Path.ChangeExtension(idxPath, ".sub"), cancellationToken);
-        return await ReadCaptionsAsync(VobSubDecoder.Decode(sub, index, stream.Index), tesseractLanguage, warnings, progress, cancellationToken);
+        return await ReadCaptionsAsync(VobSubDecoder.Read(sub, index, stream.Index), tesseractLanguage, warnings, progress, cancellationToken);
     }
 
     /// <summary>OCR of captions already decoded, in the Tesseract language <paramref name="tesseractLanguage"/> (eng, chi_sim...).</summary>
     public async Task<OcrTranscript> ReadCaptionsAsync(
-        IReadOnlyList<BitmapCaption> captions, string tesseractLanguage, IReadOnlyList<string> warnings,
+        IEnumerable<BitmapCaption> captions, string tesseractLanguage, IReadOnlyList<string> warnings,
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
         using var work = new WorkFolder(media.Value, logger);
@@ -127,22 +137,30 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
     }
 
     private async Task<OcrTranscript> ReadAsync(
-        IReadOnlyList<BitmapCaption> captions, string tesseractLanguage, List<string> warnings, string workFolder,
+        IEnumerable<BitmapCaption> captions, string tesseractLanguage, List<string> warnings, string workFolder,
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
+        using var activity = OcrTelemetry.ActivitySource.StartActivity("ocr.read");
+        activity?.SetTag("ocr.language", tesseractLanguage);
         var settings = options.Value;
-        var texts = new string[captions.Count];
+        // Each picture goes to disk as soon as it is decoded, so only the timings stay in memory.
+        var timings = new List<(TimeSpan Start, TimeSpan End)>();
         var pages = new List<(int Caption, string Path)>();
-        for (var i = 0; i < captions.Count; i++)
+        foreach (var caption in captions)
         {
-            texts[i] = "";
-            if (CaptionImagePreparer.Prepare(captions[i], settings) is { } png)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (CaptionImagePreparer.Prepare(caption, settings) is { } png)
             {
-                var path = Path.Combine(workFolder, $"caption-{i:D6}.png");
+                var path = Path.Combine(workFolder, $"caption-{timings.Count:D6}.png");
                 await File.WriteAllBytesAsync(path, png, cancellationToken);
-                pages.Add((i, path));
+                pages.Add((timings.Count, path));
             }
+
+            timings.Add((caption.Start, caption.End));
         }
+
+        var texts = new string[timings.Count];
+        Array.Fill(texts, "");
 
         progress?.Report(0);
         for (var start = 0; start < pages.Count; start += settings.CaptionsPerRun)
@@ -160,7 +178,7 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
         progress?.Report(1);
         var document = new SubtitleDocument { Format = SubtitleFormat.Srt };
         var empty = 0;
-        for (var i = 0; i < captions.Count; i++)
+        for (var i = 0; i < timings.Count; i++)
         {
             if (texts[i].Length == 0)
             {
@@ -169,29 +187,31 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
             }
 
             var last = document.Cues.Count > 0 ? document.Cues[^1] : null;
-            if (last is not null && last.Text == texts[i] && captions[i].Start - last.End <= RedrawGap)
+            if (last is not null && last.Text == texts[i] && timings[i].Start - last.End <= RedrawGap)
             {
-                last.End = captions[i].End;
+                last.End = timings[i].End;
                 continue;
             }
 
             document.Cues.Add(new SubtitleCue
             {
                 Identifier = (document.Cues.Count + 1).ToString(CultureInfo.InvariantCulture),
-                Start = captions[i].Start,
-                End = captions[i].End,
+                Start = timings[i].Start,
+                End = timings[i].End,
                 Text = texts[i],
             });
         }
 
         if (empty > 0)
         {
-            warnings.Add($"{empty} of {captions.Count} captions held no text Tesseract could read and were left out.");
+            warnings.Add($"{empty} of {timings.Count} captions held no text Tesseract could read and were left out.");
         }
 
+        activity?.SetTag("ocr.captions", timings.Count);
+        activity?.SetTag("ocr.empty_captions", empty);
         logger.LogInformation("Read {Cues} cues from {Captions} bitmap captions in {Language} ({Empty} empty)",
-            document.Cues.Count, captions.Count, tesseractLanguage, empty);
-        return new OcrTranscript(document, captions.Count, empty, warnings);
+            document.Cues.Count, timings.Count, tesseractLanguage, empty);
+        return new OcrTranscript(document, timings.Count, empty, warnings);
     }
 
     private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken) =>

@@ -19,18 +19,18 @@ internal sealed class BitmapTrackExtractor(MediaOptions media)
     public const string PgsCodec = "hdmv_pgs_subtitle";
     public const string VobSubCodec = "dvd_subtitle";
 
-    public async Task<IReadOnlyList<BitmapCaption>> ExtractAsync(string mediaPath, MediaTrack track, string workFolder, CancellationToken cancellationToken)
+    public async Task<IEnumerable<BitmapCaption>> ExtractAsync(string mediaPath, MediaTrack track, string workFolder, CancellationToken cancellationToken)
     {
         var index = track.Index!.Value.ToString(CultureInfo.InvariantCulture);
         if (track.Codec == PgsCodec)
         {
             var sup = await CopyAsync(mediaPath, index, "sup", Path.Combine(workFolder, "track.sup"), cancellationToken);
-            return PgsDecoder.Decode(sup);
+            return PgsDecoder.Read(sup);
         }
 
         var header = await PrivateDataAsync(mediaPath, index, cancellationToken);
         var programStream = await CopyAsync(mediaPath, index, "mpeg", Path.Combine(workFolder, "track.mpg"), cancellationToken);
-        return VobSubDecoder.Decode(programStream, VobSubIndex.Parse(header), streamIndex: 0);
+        return VobSubDecoder.Read(programStream, VobSubIndex.Parse(header), streamIndex: 0);
     }
 
     private async Task<byte[]> CopyAsync(string mediaPath, string index, string muxer, string output, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace FluxCaption.Core.Ocr;
 
 /// <summary>
 /// Turns a caption picture into what Tesseract reads best: black text on white, cropped to the text with a
-/// margin, small text enlarged, then thresholded to two levels.
+/// margin, small text (lines less tall than Ocr:UpscaleBelowHeight) enlarged, then thresholded to two levels.
 /// </summary>
 /// <remarks>
 /// Subtitle pictures are light fills with dark outlines on a transparent ground. Composited over black, the
@@ -36,7 +36,7 @@ public static class CaptionImagePreparer
             }
         }
 
-        var factor = box.Height < options.UpscaleBelowHeight ? options.UpscaleFactor : 1;
+        var factor = TallestLine(ink, caption.Width, box) < options.UpscaleBelowHeight ? options.UpscaleFactor : 1;
         using var scaled = factor == 1
             ? cropped.Copy()
             : cropped.Resize(new SKImageInfo(width * factor, height * factor, SKColorType.Gray8, SKAlphaType.Opaque),
@@ -47,7 +47,10 @@ public static class CaptionImagePreparer
             scaledPixels[i] = scaledPixels[i] < 128 ? (byte)0 : (byte)255;
         }
 
-        using var data = scaled.Encode(SKEncodedImageFormat.Png, 100);
+        // Two-level pictures compress well even at zlib's fastest level; the default level costs more than it saves.
+        using var pixmap = scaled.PeekPixels();
+        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.NoFilters, zLibLevel: 1))
+            ?? throw new OcrException(OcrErrorCodes.Failed, $"SkiaSharp could not encode the {scaled.Width}x{scaled.Height} caption picture as PNG.");
         return data.ToArray();
     }
 
@@ -75,6 +78,26 @@ public static class CaptionImagePreparer
         }
 
         return ink;
+    }
+
+    // Height of the tallest band of rows holding ink: a line of text with its ascenders and descenders. Judging
+    // by lines rather than the whole picture keeps two-line captions of small text from escaping the enlargement.
+    private static int TallestLine(byte[] ink, int width, SKRectI box)
+    {
+        var (tallest, current) = (0, 0);
+        for (var row = box.Top; row < box.Bottom; row++)
+        {
+            var hasInk = false;
+            for (var column = box.Left; column < box.Right && !hasInk; column++)
+            {
+                hasInk = ink[(row * width) + column] >= 128;
+            }
+
+            current = hasInk ? current + 1 : 0;
+            tallest = Math.Max(tallest, current);
+        }
+
+        return tallest;
     }
 
     private static SKRectI? Bounds(byte[] ink, int width, int height)

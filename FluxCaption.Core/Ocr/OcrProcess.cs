@@ -18,7 +18,8 @@ internal static class OcrProcess
     /// <param name="missing">The message when the executable cannot be started at all.</param>
     /// <param name="timeoutSetting">The option that sets <paramref name="timeout"/>, named in the timeout message.</param>
     public static async Task<OcrProcessResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeout, string timeoutSetting, string missing, CancellationToken cancellationToken)
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, string timeoutSetting, string missing, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -31,6 +32,11 @@ internal static class OcrProcess
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = new Process { StartInfo = startInfo };

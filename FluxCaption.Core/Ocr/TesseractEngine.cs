@@ -52,7 +52,7 @@ internal sealed class TesseractEngine(OcrOptions options)
         {
             var psm = options.PageSegmentationMode.ToString(CultureInfo.InvariantCulture);
             var result = await OcrProcess.RunAsync(options.TesseractPath, [list, "stdout", .. DataArguments(), "-l", language, "--psm", psm],
-                options.Timeout, "Ocr:Timeout", Missing, cancellationToken);
+                options.Timeout, "Ocr:Timeout", Missing, cancellationToken, Threads);
             if (result.ExitCode != 0)
             {
                 throw new OcrException(OcrErrorCodes.Failed, $"Tesseract failed with exit code {result.ExitCode}: {Last(result.StandardError)}");
@@ -78,6 +78,13 @@ internal sealed class TesseractEngine(OcrOptions options)
             File.Delete(list);
         }
     }
+
+    // Tesseract's OpenMP threads spin while they wait; on small caption images they cost several times the CPU
+    // they save, and far more wall time on a busy machine (see docs/BENCHMARKS.md).
+    private Dictionary<string, string> Threads => new()
+    {
+        ["OMP_THREAD_LIMIT"] = options.TesseractThreads.ToString(CultureInfo.InvariantCulture),
+    };
 
     private IEnumerable<string> DataArguments() =>
         string.IsNullOrWhiteSpace(options.TessdataDirectory) ? [] : ["--tessdata-dir", options.TessdataDirectory];

@@ -28,6 +28,8 @@ public sealed class BitmapSubtitleFiles : IAsyncLifetime
 
     public string Mkv => Path.Combine(_directory.FullName, "film.mkv");
 
+    public string Mp4 => Path.Combine(_directory.FullName, "clip.mp4");
+
     public string TempDirectory => Path.Combine(_directory.FullName, "temp");
 
     public MediaOptions Media => new() { TempDirectory = TempDirectory };
@@ -53,6 +55,14 @@ public sealed class BitmapSubtitleFiles : IAsyncLifetime
             "-c:v", "mpeg4", "-q:v", "10", "-c:s", "copy",
             "-metadata:s:s:0", "language=eng", "-metadata:s:s:1", "language=eng",
             Mkv,
+        ], timeout: TimeSpan.FromSeconds(120));
+        // MP4 stores a VobSub track's palette as binary decoder data; ffmpeg hands it back as .idx text.
+        await ChildProcess.RunAsync("ffmpeg",
+        [
+            "-hide_banner", "-loglevel", "error", "-y", "-copyts",
+            "-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=7", "-i", Idx,
+            "-map", "0", "-map", "1", "-c:v", "mpeg4", "-q:v", "10", "-c:s", "copy", "-metadata:s:s:0", "language=eng",
+            Mp4,
         ], timeout: TimeSpan.FromSeconds(120));
     }
 

@@ -103,7 +103,7 @@ public sealed class PgsDecoderTests
         writer.Show(TimeSpan.FromSeconds(1), [new PlacedPicture(Hello, 0, 0)]);
         var data = writer.ToArray();
 
-        var error = Should.Throw<OcrException>(() => PgsDecoder.Decode(data.AsSpan(0, data.Length - 300)));
+        var error = Should.Throw<OcrException>(() => PgsDecoder.Decode(data[..^300]));
 
         error.Code.ShouldBe(OcrErrorCodes.BadTrack);
         error.Message.ShouldContain("truncated");
@@ -112,7 +112,7 @@ public sealed class PgsDecoderTests
     [Fact]
     public void AFileThatIsNotPgsIsRefused()
     {
-        var error = Should.Throw<OcrException>(() => PgsDecoder.Decode("1\n00:00:01,000 --> 00:00:02,000\nHi\n"u8));
+        var error = Should.Throw<OcrException>(() => PgsDecoder.Decode("1\n00:00:01,000 --> 00:00:02,000\nHi\n"u8.ToArray()));
 
         error.Code.ShouldBe(OcrErrorCodes.BadTrack);
         error.Message.ShouldContain("not a .sup file");
@@ -153,6 +153,20 @@ public sealed class PgsDecoderTests
 
         error.Code.ShouldBe(OcrErrorCodes.BadTrack);
         error.Message.ShouldContain("middle of a run");
+    }
+
+    [Fact]
+    public void AnObjectClaimingAHugeSizeIsRefusedBeforeAnythingIsAllocated()
+    {
+        var writer = new PgsWriter();
+        writer.Show(TimeSpan.FromSeconds(1), [new PlacedPicture(Hello, 0, 0)]);
+        var segments = Segments(writer.ToArray());
+        var ods = segments.Single(s => s.Type == 0x15).Bytes;
+        ods.AsSpan(13 + 7, 4).Fill(0xFF);
+
+        var error = Should.Throw<OcrException>(() => PgsDecoder.Decode(segments.SelectMany(s => s.Bytes).ToArray()));
+
+        error.Message.ShouldContain("65535x65535");
     }
 
     internal static void PictureShouldMatch(BitmapCaption caption, IndexedPicture picture, IReadOnlyList<PaletteColour> palette)

@@ -82,8 +82,8 @@ public sealed class VobSubDecoderTests
         var big = CaptionRenderer.Render("A caption tall enough\nto need many packs", 60);
         var (idx, sub) = VobSubWriter.Write([new VobSubCaption(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), new PlacedPicture(big, 0, 0))]);
 
-        var cutInsidePacket = Should.Throw<OcrException>(() => VobSubDecoder.Decode(sub.AsSpan(0, 2048 + 100), VobSubIndex.Parse(idx), 0));
-        var cutBetweenPacks = Should.Throw<OcrException>(() => VobSubDecoder.Decode(sub.AsSpan(0, 2048), VobSubIndex.Parse(idx), 0));
+        var cutInsidePacket = Should.Throw<OcrException>(() => VobSubDecoder.Decode(sub[..(2048 + 100)], VobSubIndex.Parse(idx), 0));
+        var cutBetweenPacks = Should.Throw<OcrException>(() => VobSubDecoder.Decode(sub[..2048], VobSubIndex.Parse(idx), 0));
 
         cutInsidePacket.Code.ShouldBe(OcrErrorCodes.BadTrack);
         cutInsidePacket.Message.ShouldContain("truncated");

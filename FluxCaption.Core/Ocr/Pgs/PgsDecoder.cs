@@ -22,64 +22,80 @@ public static class PgsDecoder
     private const byte EndSegment = 0x80;
 
     /// <summary>Every caption of the stream in display order; throws <see cref="OcrException"/> (ocr_bad_track) on a damaged stream.</summary>
-    public static IReadOnlyList<BitmapCaption> Decode(ReadOnlySpan<byte> data)
+    public static IReadOnlyList<BitmapCaption> Decode(byte[] data) => Read(data).ToList();
+
+    /// <summary>
+    /// The captions one at a time, each as soon as the display set that ends it is read: a film's pictures are
+    /// hundreds of megabytes of RGBA, so a reader should not hold them all.
+    /// </summary>
+    public static IEnumerable<BitmapCaption> Read(byte[] data)
     {
         var epoch = new PgsEpoch();
         var offset = 0;
         while (offset < data.Length)
         {
-            if (data.Length - offset < HeaderLength)
+            if (ReadSegment(data, ref offset, epoch) is { } closed)
             {
-                throw Damaged($"it ends inside a segment header at byte {offset} (the file is truncated)");
+                yield return closed;
             }
-
-            if (data[offset] != (byte)'P' || data[offset + 1] != (byte)'G')
-            {
-                throw Damaged($"byte {offset} should start a segment with the magic 'PG' but holds 0x{data[offset]:X2}{data[offset + 1]:X2}"
-                    + (offset == 0 ? " (this is not a .sup file)" : ""));
-            }
-
-            var pts = BinaryPrimitives.ReadUInt32BigEndian(data[(offset + 2)..]);
-            var type = data[offset + 10];
-            var length = BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 11)..]);
-            if (data.Length - offset - HeaderLength < length)
-            {
-                throw Damaged($"the segment at byte {offset} declares {length} bytes but only {data.Length - offset - HeaderLength} remain (the file is truncated)");
-            }
-
-            var payload = data.Slice(offset + HeaderLength, length);
-            try
-            {
-                switch (type)
-                {
-                    case CompositionSegment:
-                        epoch.Compose(ReadComposition(pts, payload));
-                        break;
-                    case PaletteSegment:
-                        epoch.DefinePalette(payload);
-                        break;
-                    case ObjectSegment:
-                        epoch.AddObjectFragment(payload);
-                        break;
-                    case EndSegment:
-                        epoch.EndDisplaySet();
-                        break;
-                    case WindowSegment:
-                        // Windows only bound where objects may be drawn; the objects carry their own positions.
-                        break;
-                    default:
-                        throw Damaged($"the segment at byte {offset} has the unknown type 0x{type:X2}");
-                }
-            }
-            catch (Exception exception) when (exception is ArgumentOutOfRangeException or IndexOutOfRangeException)
-            {
-                throw Damaged($"the segment of type 0x{type:X2} at byte {offset} is shorter than its fields");
-            }
-
-            offset += HeaderLength + length;
         }
 
-        return epoch.Finish();
+        if (epoch.Finish() is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    private static BitmapCaption? ReadSegment(ReadOnlySpan<byte> data, ref int offset, PgsEpoch epoch)
+    {
+        if (data.Length - offset < HeaderLength)
+        {
+            throw Damaged($"it ends inside a segment header at byte {offset} (the file is truncated)");
+        }
+
+        if (data[offset] != (byte)'P' || data[offset + 1] != (byte)'G')
+        {
+            throw Damaged($"byte {offset} should start a segment with the magic 'PG' but holds 0x{data[offset]:X2}{data[offset + 1]:X2}"
+                + (offset == 0 ? " (this is not a .sup file)" : ""));
+        }
+
+        var pts = BinaryPrimitives.ReadUInt32BigEndian(data[(offset + 2)..]);
+        var type = data[offset + 10];
+        var length = BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 11)..]);
+        if (data.Length - offset - HeaderLength < length)
+        {
+            throw Damaged($"the segment at byte {offset} declares {length} bytes but only {data.Length - offset - HeaderLength} remain (the file is truncated)");
+        }
+
+        var payload = data.Slice(offset + HeaderLength, length);
+        var at = offset;
+        offset += HeaderLength + length;
+        try
+        {
+            switch (type)
+            {
+                case CompositionSegment:
+                    epoch.Compose(ReadComposition(pts, payload));
+                    return null;
+                case PaletteSegment:
+                    epoch.DefinePalette(payload);
+                    return null;
+                case ObjectSegment:
+                    epoch.AddObjectFragment(payload);
+                    return null;
+                case EndSegment:
+                    return epoch.EndDisplaySet();
+                case WindowSegment:
+                    // Windows only bound where objects may be drawn; the objects carry their own positions.
+                    return null;
+                default:
+                    throw Damaged($"the segment at byte {at} has the unknown type 0x{type:X2}");
+            }
+        }
+        catch (Exception exception) when (exception is ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            throw Damaged($"the segment of type 0x{type:X2} at byte {at} is shorter than its fields");
+        }
     }
 
     internal static OcrException Damaged(string why) => new(OcrErrorCodes.BadTrack, $"The PGS subtitle stream is damaged: {why}.");

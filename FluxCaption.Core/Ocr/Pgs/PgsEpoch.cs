@@ -8,9 +8,11 @@ namespace FluxCaption.Core.Ocr.Pgs;
 /// </summary>
 internal sealed class PgsEpoch
 {
+    // A UHD frame is 3840x2160; anything much larger is a damaged size field, not a picture to allocate.
+    private const long MaxPixels = 4096L * 4096;
+
     private readonly Dictionary<int, byte[]> _palettes = [];
     private readonly Dictionary<int, PgsObject> _objects = [];
-    private readonly List<BitmapCaption> _captions = [];
     private PgsComposition? _composition;
     private BitmapCaption? _shown;
 
@@ -53,6 +55,11 @@ internal sealed class PgsEpoch
             var length = (payload[4] << 16) | (payload[5] << 8) | payload[6];
             var width = BinaryPrimitives.ReadUInt16BigEndian(payload[7..]);
             var height = BinaryPrimitives.ReadUInt16BigEndian(payload[9..]);
+            if ((long)width * height > MaxPixels)
+            {
+                throw PgsDecoder.Damaged($"object {id} claims {width}x{height} pixels, more than any video frame");
+            }
+
             var item = new PgsObject(width, height, Math.Max(0, length - 4));
             item.Append(payload[11..]);
             _objects[id] = item;
@@ -67,11 +74,12 @@ internal sealed class PgsEpoch
         }
     }
 
-    public void EndDisplaySet()
+    /// <summary>Applies the display set; returns the caption it ended, if any.</summary>
+    public BitmapCaption? EndDisplaySet()
     {
         if (_composition is not { } composition)
         {
-            return;
+            return null;
         }
 
         _composition = null;
@@ -81,31 +89,22 @@ internal sealed class PgsEpoch
             && shown.Rgba.AsSpan().SequenceEqual(picture.Rgba))
         {
             // An acquisition point repeats what is on screen so a player that seeks can show it: same caption.
-            return;
+            return null;
         }
 
-        Close(start);
+        var ended = Close(start);
         _shown = picture;
+        return ended;
     }
 
-    public IReadOnlyList<BitmapCaption> Finish()
+    /// <summary>The caption still on screen when the stream ends, given the open-ended duration.</summary>
+    public BitmapCaption? Finish() => _shown is { } shown ? Close(shown.Start + BitmapCaption.OpenEndedDuration) : null;
+
+    private BitmapCaption? Close(TimeSpan end)
     {
-        if (_shown is { } shown)
-        {
-            Close(shown.Start + BitmapCaption.OpenEndedDuration);
-        }
-
-        return _captions;
-    }
-
-    private void Close(TimeSpan end)
-    {
-        if (_shown is { } shown && end > shown.Start)
-        {
-            _captions.Add(shown with { End = end });
-        }
-
+        var shown = _shown;
         _shown = null;
+        return shown is not null && end > shown.Start ? shown with { End = end } : null;
     }
 
     private BitmapCaption Render(PgsComposition composition, TimeSpan start)
@@ -120,6 +119,11 @@ internal sealed class PgsEpoch
         var top = placed.Min(p => p.Y);
         var width = placed.Max(p => p.X + p.Width) - left;
         var height = placed.Max(p => p.Y + p.Height) - top;
+        if ((long)width * height > MaxPixels)
+        {
+            throw PgsDecoder.Damaged($"the display set at {start} spans {width}x{height} pixels, more than any video frame");
+        }
+
         var rgba = new byte[width * height * 4];
         foreach (var (x, y, cropX, cropY, cropWidth, cropHeight, indexes, stride) in placed)
         {

@@ -17,6 +17,38 @@ public static class SpuDecoder
 
     public static SubpictureImage? Decode(ReadOnlySpan<byte> unit, IReadOnlyList<uint> palette)
     {
+        var state = Control(unit);
+        if (!state.HasPicture)
+        {
+            return null;
+        }
+
+        var pixelData = unit[..state.ControlOffset];
+        var indexes = new byte[state.Width * state.Height];
+        DecodeField(pixelData, state.TopField!.Value, 0, state.Width, state.Height, indexes);
+        DecodeField(pixelData, state.BottomField!.Value, 1, state.Width, state.Height, indexes);
+        var rgba = new byte[indexes.Length * 4];
+        for (var pixel = 0; pixel < indexes.Length; pixel++)
+        {
+            var colour = palette[state.Colours[indexes[pixel]]];
+            rgba[pixel * 4] = (byte)(colour >> 16);
+            rgba[(pixel * 4) + 1] = (byte)(colour >> 8);
+            rgba[(pixel * 4) + 2] = (byte)colour;
+            rgba[(pixel * 4) + 3] = (byte)(state.Alphas[indexes[pixel]] * 17);
+        }
+
+        return new SubpictureImage(state.Start, state.Stop, state.IsForced, state.X, state.Y, state.Width, state.Height, rgba);
+    }
+
+    /// <summary>When the unit starts and stops, and whether it has a picture at all, without decoding its pixels.</summary>
+    public static (TimeSpan StartDelay, TimeSpan? StopDelay, bool HasPicture) Timing(ReadOnlySpan<byte> unit)
+    {
+        var state = Control(unit);
+        return (state.Start, state.Stop, state.HasPicture);
+    }
+
+    private static SpuState Control(ReadOnlySpan<byte> unit)
+    {
         if (unit.Length < 4)
         {
             throw Damaged("a subpicture is shorter than its header");
@@ -29,7 +61,7 @@ public static class SpuDecoder
             throw Damaged($"a subpicture declares {size} bytes with its commands at {control}, but holds {unit.Length}");
         }
 
-        var state = new SpuState();
+        var state = new SpuState { ControlOffset = control };
         var sequence = (int)control;
         for (var count = 0; count < MaxSequences; count++)
         {
@@ -44,25 +76,7 @@ public static class SpuDecoder
                 : throw Damaged($"a subpicture's command sequence at {sequence} points to {next}, outside the picture");
         }
 
-        if (state.Width <= 0 || state.Height <= 0 || state.TopField is null || state.BottomField is null)
-        {
-            return null;
-        }
-
-        var indexes = new byte[state.Width * state.Height];
-        DecodeField(unit[..control], state.TopField.Value, 0, state.Width, state.Height, indexes);
-        DecodeField(unit[..control], state.BottomField.Value, 1, state.Width, state.Height, indexes);
-        var rgba = new byte[indexes.Length * 4];
-        for (var pixel = 0; pixel < indexes.Length; pixel++)
-        {
-            var colour = palette[state.Colours[indexes[pixel]]];
-            rgba[pixel * 4] = (byte)(colour >> 16);
-            rgba[(pixel * 4) + 1] = (byte)(colour >> 8);
-            rgba[(pixel * 4) + 2] = (byte)colour;
-            rgba[(pixel * 4) + 3] = (byte)(state.Alphas[indexes[pixel]] * 17);
-        }
-
-        return new SubpictureImage(state.Start, state.Stop, state.IsForced, state.X, state.Y, state.Width, state.Height, rgba);
+        return state;
     }
 
     private static int ReadSequence(ReadOnlySpan<byte> unit, int at, SpuState state)
@@ -162,6 +176,10 @@ public static class SpuDecoder
 
     private sealed class SpuState
     {
+        public int ControlOffset { get; init; }
+
+        public bool HasPicture => Width > 0 && Height > 0 && TopField is not null && BottomField is not null;
+
         public TimeSpan Start { get; set; }
 
         public TimeSpan? Stop { get; set; }
