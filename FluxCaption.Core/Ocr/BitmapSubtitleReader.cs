@@ -169,7 +169,7 @@ public sealed class BitmapSubtitleReader(IOptions<OcrOptions> options, IOptions<
             var read = await _tesseract.ReadAsync(batch.Select(page => page.Path).ToList(), tesseractLanguage, workFolder, cancellationToken);
             for (var i = 0; i < batch.Count; i++)
             {
-                texts[batch[i].Caption] = read[i];
+                texts[batch[i].Caption] = OcrTextCorrections.Fix(read[i], tesseractLanguage);
             }
 
             progress?.Report((double)(start + batch.Count) / pages.Count);

@@ -10,10 +10,11 @@ namespace FluxCaption.Core.Ocr;
 /// </summary>
 public static partial class OcrTextCorrections
 {
+    /// <param name="language">A BCP-47 tag ("en", "en-GB") or the Tesseract language the text was read in ("eng").</param>
     public static string Fix(string text, string? language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (language is null || !(language == "en" || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase)))
+        if (language is null || !(language is "en" or "eng" || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase)))
         {
             return text;
         }

@@ -24,6 +24,10 @@ public sealed class OcrTextCorrectionsTests
         OcrTextCorrections.Fix(read, "en").ShouldBe(read);
 
     [Fact]
+    public void TheTesseractNameOfEnglishCountsAsEnglish() =>
+        OcrTextCorrections.Fix("The house Is red.", "eng").ShouldBe("The house is red.");
+
+    [Fact]
     public void OtherLanguagesAreLeftAlone() =>
         OcrTextCorrections.Fix("Il est là. l'eau", "fr").ShouldBe("Il est là. l'eau");
 }
