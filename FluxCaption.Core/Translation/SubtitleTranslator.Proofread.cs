@@ -48,7 +48,7 @@ public sealed partial class SubtitleTranslator
                 Drafts = [.. batch.Select(d => new TranslatedSegment(TranslationValidator.Id(d.Unit.CueIndex), d.Draft!))],
             };
 
-            if (run.Guard is { } guard && !guard.TryStart())
+            if (run.Guard is { } guard && !guard.TryStart(firstAsk: false))
             {
                 // The engine passed its ceiling: this batch keeps its first translations, counted as not proofread.
                 Interlocked.Increment(ref refused);

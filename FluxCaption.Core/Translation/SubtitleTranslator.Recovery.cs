@@ -20,7 +20,7 @@ public sealed partial class SubtitleTranslator
         CancellationToken cancellationToken)
     {
         var recovery = new BatchRecovery(run, units, preceding, _options.PrecedingContextLines);
-        var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken);
+        var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken, firstAsk: true);
         if (outcome is null)
         {
             return recovery.Accepted;
@@ -90,7 +90,7 @@ public sealed partial class SubtitleTranslator
 
         // An engine that stopped spending on this job (ceiling, failure rate) leaves its unsettled lines
         // to the next engine of the chain; without one, the job's single warning covers them.
-        if (recovery.Run.Guard?.StopReason is not null)
+        if (recovery.Run.Guard?.HaltReason is not null)
         {
             return;
         }

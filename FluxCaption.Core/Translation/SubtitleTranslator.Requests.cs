@@ -9,17 +9,19 @@ public sealed partial class SubtitleTranslator
 {
     /// <summary>
     /// One request for <paramref name="units"/>, validated; null when the engine's guard refused to send
-    /// it (the engine stopped spending on this job), so the caller leaves the lines for the next engine.
+    /// it (the engine stopped spending on this job, or passed its ceiling and this is not the lines' first
+    /// ask), so the caller leaves the lines for the next engine.
     /// </summary>
     private async Task<BatchValidation?> AskAsync(
         TranslationRun run,
         IReadOnlyList<TranslationUnit> units,
         IReadOnlyList<ContextLine> preceding,
         IReadOnlyList<string>? previousErrors,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool firstAsk = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (run.Guard is { } guard && !guard.TryStart())
+        if (run.Guard is { } guard && !guard.TryStart(firstAsk))
         {
             return null;
         }

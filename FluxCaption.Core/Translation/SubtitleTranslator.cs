@@ -214,9 +214,9 @@ public sealed partial class SubtitleTranslator(
     }
 
     /// <summary>
-    /// One warning for the lines never sent or never settled because their engine stopped spending (budget
-    /// ceiling or failure rate) and no engine after it took them: they keep their source, and the warning
-    /// says why with the figures instead of one warning per line.
+    /// One warning for the lines never sent or never settled because their engine stopped spending
+    /// (failure rate) or asking again (budget ceiling) and no engine after it took them: they keep their
+    /// source, and the warning says why with the figures instead of one warning per line.
     /// </summary>
     private static IEnumerable<DocumentWarning> StoppedEngines(
         TranslationRun run, EngineChain chain, IReadOnlyList<IReadOnlyList<TranslationUnit>> batches)
@@ -224,7 +224,7 @@ public sealed partial class SubtitleTranslator(
         var warned = run.Warnings.Select(w => w.CueIndex).ToHashSet();
         var untouched = batches.SelectMany(b => b).SelectMany(u => u.Members)
             .Count(m => !run.Known.ContainsKey(m.CueIndex) && !warned.Contains(m.CueIndex));
-        var reasons = chain.Links.Where(l => l.Guard?.StopReason is not null).Select(l => $"{l.Name} stopped: {l.Guard!.StopReason}").ToList();
+        var reasons = chain.Links.Where(l => l.Guard?.HaltReason is not null).Select(l => $"{l.Name} stopped: {l.Guard!.HaltReason}").ToList();
         if (untouched == 0 || reasons.Count == 0)
         {
             yield break;
