@@ -41,7 +41,12 @@ public sealed partial class SubtitleTranslator
 
         var (replies, usage) = await CallEngineAsync(run, batch, cancellationToken);
         var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer, run.Glossary)
-            with { Whole = BatchValidation.IsWhole(units, replies ?? []) };
+            with { Whole = BatchValidation.IsWhole(units, replies ?? []), Anchored = BatchValidation.IsAnchored(units, replies ?? []) };
+        if (outcome.Anchored)
+        {
+            outcome = outcome.WithoutNeighboursOfGaps(units, replies!);
+        }
+
         var failed = units.Count(u => !outcome.Accepted.ContainsKey(u.CueIndex) && !outcome.GlossaryMisses.ContainsKey(u.CueIndex));
         Spend(run, units, failed, usage, withDrafts: false);
         CountRequest(run, outcome.Succeeded ? "accepted" : "refused");
