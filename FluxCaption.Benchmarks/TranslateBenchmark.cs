@@ -120,6 +120,11 @@ public sealed class TranslateBenchmark(TranslateBenchmarkOptions options, TextWr
             settings[$"{TranslationOptions.SectionName}:{nameof(TranslationOptions.MaxTokensPerBatch)}"] = options.MaxTokensPerBatch.ToString(CultureInfo.InvariantCulture);
         }
 
+        if (options.BudgetCeilingFactor >= 0)
+        {
+            settings[$"{TranslationOptions.SectionName}:{nameof(TranslationOptions.BudgetCeilingFactor)}"] = options.BudgetCeilingFactor.ToString(CultureInfo.InvariantCulture);
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

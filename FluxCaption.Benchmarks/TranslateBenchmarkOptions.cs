@@ -51,6 +51,9 @@ public sealed class TranslateBenchmarkOptions
     [Range(0, 1_000_000)]
     public int MaxTokensPerBatch { get; set; }
 
+    /// <summary>Translation:BudgetCeilingFactor for the runs; negative leaves the default (2). 0 measures recovery without a ceiling.</summary>
+    public double BudgetCeilingFactor { get; set; } = -1;
+
     public string SourceLanguage { get; set; } = "en";
 
     public string TargetLanguage { get; set; } = "es";

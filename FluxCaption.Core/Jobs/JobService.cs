@@ -218,6 +218,9 @@ internal sealed class JobService(
                 .SetProperty(job => job.Attempt, 0)
                 .SetProperty(job => job.RetranslateKept, true)
                 .SetProperty(job => job.Budget, (string?)null)
+                // The new attempt writes the warnings afresh (the checkpoint carries those that still
+                // hold); the old ones would otherwise survive a result that has none.
+                .SetProperty(job => job.Warnings, (string?)null)
                 .SetProperty(job => job.CancelRequested, false)
                 .SetProperty(job => job.PauseRequested, false)
                 .SetProperty(job => job.LeaseOwner, (string?)null)

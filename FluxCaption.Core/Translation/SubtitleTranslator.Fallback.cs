@@ -114,10 +114,11 @@ public sealed partial class SubtitleTranslator
                 }
             }
 
-            // Lines the engine never settled because it stopped: the next engine's warning says why.
-            foreach (var unit in remaining.Where(u => stopped is not null && !lastKept.Any(w => w.CueIndex == u.CueIndex)))
+            // Lines the engine never settled because it stopped (or stopped asking again): the next engine's warning says why.
+            var halted = link.Guard?.HaltReason;
+            foreach (var unit in remaining.Where(u => halted is not null && !lastKept.Any(w => w.CueIndex == u.CueIndex)))
             {
-                failures[unit.CueIndex].Add($"{link.Name} stopped: {stopped}");
+                failures[unit.CueIndex].Add($"{link.Name} stopped: {halted}");
             }
         }
 

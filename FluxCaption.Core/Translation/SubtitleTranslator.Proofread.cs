@@ -31,6 +31,7 @@ public sealed partial class SubtitleTranslator
             .Where(batch => batch.Count > 0)
             .ToList();
         var refused = 0;
+        var skipped = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.ParallelBatchesFor(run.Engine), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
         {
@@ -48,10 +49,10 @@ public sealed partial class SubtitleTranslator
                 Drafts = [.. batch.Select(d => new TranslatedSegment(TranslationValidator.Id(d.Unit.CueIndex), d.Draft!))],
             };
 
-            if (run.Guard is { } guard && !guard.TryStart())
+            if (run.Guard is { } guard && !guard.TryStart(firstAsk: false))
             {
-                // The engine passed its ceiling: this batch keeps its first translations, counted as not proofread.
-                Interlocked.Increment(ref refused);
+                // The engine passed its ceiling: this batch keeps its first translations.
+                Interlocked.Increment(ref skipped);
                 return;
             }
 
@@ -80,9 +81,19 @@ public sealed partial class SubtitleTranslator
             }
         });
 
-        return refused == 0
-            ? []
-            : [new DocumentWarning(ProofreadIncomplete, $"{refused} of {batches.Count} proofreading replies were unusable; their lines keep the first translation.")];
+        List<DocumentWarning> warnings = [];
+        if (refused > 0)
+        {
+            warnings.Add(new DocumentWarning(ProofreadIncomplete, $"{refused} of {batches.Count} proofreading replies were unusable; their lines keep the first translation."));
+        }
+
+        if (skipped > 0)
+        {
+            warnings.Add(new DocumentWarning(ProofreadIncomplete,
+                $"{skipped} of {batches.Count} batches were not proofread: {run.Engine.Name} stopped asking: {run.Guard?.HaltReason}; their lines keep the first translation."));
+        }
+
+        return warnings;
     }
 
     /// <summary>

@@ -6,9 +6,11 @@ public sealed partial class SubtitleTranslator
 {
     /// <summary>
     /// Asks for <paramref name="units"/> and recovers what failed. A reply that answers every id once
-    /// (<see cref="BatchValidation.Whole"/>) is taken line by line: its sound lines are kept and only the
-    /// failed ones are asked again, together, with the errors and with their neighbours as context. A
-    /// reply with an id missing, doubled or invented is asked again whole. What still fails is settled by
+    /// (<see cref="BatchValidation.Whole"/>), or leaves some out but answers the last and doubles or
+    /// invents none (<see cref="BatchValidation.Anchored"/>), is taken line by line: its sound lines are
+    /// kept and only the failed and missing ones are asked again, together, with the errors and with
+    /// their neighbours as context. A reply with an id doubled or invented, or with the last id missing
+    /// (its lines may have slid), is asked again whole. What still fails is settled by
     /// <see cref="SettleAsync"/>. A line refused once thus costs one more request when the re-ask fixes it
     /// and at most two when it does not, instead of dragging its whole batch through every halving.
     /// Returns the accepted translation (with placeholders) per unit; units missing from it kept their source.
@@ -20,7 +22,7 @@ public sealed partial class SubtitleTranslator
         CancellationToken cancellationToken)
     {
         var recovery = new BatchRecovery(run, units, preceding, _options.PrecedingContextLines);
-        var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken);
+        var outcome = await AskAsync(run, units, preceding, previousErrors: null, cancellationToken, firstAsk: true);
         if (outcome is null)
         {
             return recovery.Accepted;
@@ -32,7 +34,7 @@ public sealed partial class SubtitleTranslator
             return recovery.Accepted;
         }
 
-        if (outcome.Whole)
+        if (outcome.LineByLine)
         {
             recovery.Take(outcome.Accepted);
             var failed = recovery.NotAccepted(units);
@@ -69,7 +71,7 @@ public sealed partial class SubtitleTranslator
         CancellationToken cancellationToken)
     {
         var misses = new Dictionary<int, GlossaryMiss>(earlierMisses);
-        if (outcome.Whole)
+        if (outcome.LineByLine)
         {
             recovery.Take(outcome.Accepted);
             foreach (var (cueIndex, miss) in outcome.GlossaryMisses)
@@ -90,7 +92,7 @@ public sealed partial class SubtitleTranslator
 
         // An engine that stopped spending on this job (ceiling, failure rate) leaves its unsettled lines
         // to the next engine of the chain; without one, the job's single warning covers them.
-        if (recovery.Run.Guard?.StopReason is not null)
+        if (recovery.Run.Guard?.HaltReason is not null)
         {
             return;
         }

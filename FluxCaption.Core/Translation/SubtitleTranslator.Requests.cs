@@ -9,17 +9,19 @@ public sealed partial class SubtitleTranslator
 {
     /// <summary>
     /// One request for <paramref name="units"/>, validated; null when the engine's guard refused to send
-    /// it (the engine stopped spending on this job), so the caller leaves the lines for the next engine.
+    /// it (the engine stopped spending on this job, or passed its ceiling and this is not the lines' first
+    /// ask), so the caller leaves the lines for the next engine.
     /// </summary>
     private async Task<BatchValidation?> AskAsync(
         TranslationRun run,
         IReadOnlyList<TranslationUnit> units,
         IReadOnlyList<ContextLine> preceding,
         IReadOnlyList<string>? previousErrors,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool firstAsk = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (run.Guard is { } guard && !guard.TryStart())
+        if (run.Guard is { } guard && !guard.TryStart(firstAsk))
         {
             return null;
         }
@@ -39,7 +41,12 @@ public sealed partial class SubtitleTranslator
 
         var (replies, usage) = await CallEngineAsync(run, batch, cancellationToken);
         var outcome = TranslationValidator.Validate(units, replies ?? [], run.LanguagesDiffer, run.Glossary)
-            with { Whole = BatchValidation.IsWhole(units, replies ?? []) };
+            with { Whole = BatchValidation.IsWhole(units, replies ?? []), Anchored = BatchValidation.IsAnchored(units, replies ?? []) };
+        if (outcome.Anchored)
+        {
+            outcome = outcome.WithoutNeighboursOfGaps(units, replies!);
+        }
+
         var failed = units.Count(u => !outcome.Accepted.ContainsKey(u.CueIndex) && !outcome.GlossaryMisses.ContainsKey(u.CueIndex));
         Spend(run, units, failed, usage, withDrafts: false);
         CountRequest(run, outcome.Succeeded ? "accepted" : "refused");

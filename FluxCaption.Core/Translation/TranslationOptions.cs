@@ -54,9 +54,9 @@ public sealed class TranslationOptions
     public int GiveUpAfterFailedBatches { get; set; } = 3;
 
     /// <summary>
-    /// An engine stops spending on a job once it has used this many times the job's estimate, in
-    /// requests or in tokens (<see cref="JobBudgetFigures"/>); what it has not translated goes to the
-    /// fallback chain, or keeps its source with one job warning. 0 sets no ceiling.
+    /// Once an engine has used this many times the job's estimate, in requests or in tokens
+    /// (<see cref="JobBudgetFigures"/>), it asks each line not yet sent once and nothing again; what it
+    /// could not translate goes to the fallback chain, or keeps its source with one job warning. 0 sets no ceiling.
     /// </summary>
     [Range(0.0, 1000.0)]
     public double BudgetCeilingFactor { get; set; } = 2.0;

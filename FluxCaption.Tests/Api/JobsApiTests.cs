@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FluxCaption.Contracts;
 using FluxCaption.Core.Data;
+using FluxCaption.Core.Jobs;
 using FluxCaption.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,6 +147,42 @@ public sealed class JobsApiTests(PostgresServer postgres, RedisServer redis) : I
         var db = scope.ServiceProvider.GetRequiredService<FluxCaptionDbContext>();
         var flags = await db.Jobs.AsNoTracking().Where(j => j.Id == plain || j.Id == again).ToDictionaryAsync(j => j.Id, j => j.RetranslateKept, Ct);
         flags.ShouldBe(new Dictionary<Guid, bool> { [plain] = false, [again] = true }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ASucceededJobCanBeAskedAgainForItsKeptLinesOnlyAndShowsItsBudgetOnTheWire()
+    {
+        var kept = await CreateJobAsync();
+        var clean = await CreateJobAsync();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FluxCaptionDbContext>();
+            var budget = JobBudgetJson.Write(new JobBudget(new JobBudgetFigures(3, 900, 400, 12.5, 0.01m), new JobBudgetFigures(4, 1200, 500, 14, 0.013m)));
+            await db.Jobs.Where(j => j.Id == kept || j.Id == clean).ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.Status, JobStatus.Succeeded)
+                .SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow)
+                .SetProperty(j => j.Budget, budget), Ct);
+            await db.Jobs.Where(j => j.Id == kept).ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.Warnings, """[{"cueIndex":0,"code":"kept_source","message":"Kept the source text: the line came back untranslated."}]"""), Ct);
+        }
+
+        var shown = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{kept}", Ct);
+        var estimate = shown.GetProperty("estimate");
+        (estimate.GetProperty("requests").GetInt32(), estimate.GetProperty("promptTokens").GetInt64(), estimate.GetProperty("completionTokens").GetInt64())
+            .ShouldBe((3, 900L, 400L));
+        (estimate.GetProperty("seconds").GetDouble(), estimate.GetProperty("cost").GetDecimal()).ShouldBe((12.5, 0.01m));
+        shown.GetProperty("spent").GetProperty("requests").GetInt32().ShouldBe(4);
+
+        using var refused = await _client.PostAsync($"/api/jobs/{clean}/retry?retranslateKept=true", null, Ct);
+        using var asked = await _client.PostAsync($"/api/jobs/{kept}/retry?retranslateKept=true", null, Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString().ShouldBe("The job kept no line in its source language; there is nothing to ask again.");
+        asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var job = await asked.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        (job.GetProperty("status").GetString(), job.GetProperty("stage").GetString()).ShouldBe(("queued", "translate"));
+        // A new, smaller question: its budget starts afresh.
+        job.GetProperty("estimate").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static partial class ScriptedOllamaReplies
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="keepUntranslated">Asked once per segment text: true when the model leaves that line as it is.</param>
-    public static string Content(JsonNode request, OllamaBehaviour behaviour, Func<string, bool>? keepUntranslated = null)
+    public static string Content(JsonNode request, OllamaBehaviour behaviour, Func<string, bool>? keepUntranslated = null, Func<string, bool>? leaveOut = null)
     {
         var messages = request["messages"]?.AsArray() ?? [];
         var system = messages.LastOrDefault(m => (string?)m?["role"] == "system")?["content"]?.GetValue<string>() ?? "";
@@ -32,6 +32,14 @@ internal static partial class ScriptedOllamaReplies
 
         var sources = segments.Select(s => s.Text).ToList();
         var answers = segments.Select(s => (s.Id, Text: keepUntranslated?.Invoke(s.Text) == true ? s.Text : prefix + s.Text)).ToList();
+        if (leaveOut is not null)
+        {
+            // The segment's id is simply absent from the reply; every other line keeps its own id.
+            var omitted = segments.Select(s => leaveOut(s.Text)).ToList();
+            answers = [.. answers.Where((_, i) => !omitted[i])];
+            sources = [.. sources.Where((_, i) => !omitted[i])];
+        }
+
         switch (behaviour)
         {
             case OllamaBehaviour.DropId:

@@ -31,6 +31,7 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     private readonly InFlightGauge _chats = new();
     private readonly ConcurrentDictionary<string, bool> _installed = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _omissions = new(StringComparer.Ordinal);
 
     private ScriptedOllamaServer(WebApplication app, string model)
     {
@@ -84,6 +85,13 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     /// the other segments of the request get: the short lines a real model tends to leave alone ("Ça va?").
     /// </summary>
     public void KeepUntranslated(string segmentText, int? times = null) => _refusals[segmentText] = times ?? int.MaxValue;
+
+    /// <summary>
+    /// The "model" leaves a segment whose text is exactly <paramref name="segmentText"/> out of its reply
+    /// (its id missing, every other line under its own id) the next <paramref name="times"/> times it is
+    /// asked (every time when null): a model skipping a short line ("Mm-hmm.").
+    /// </summary>
+    public void LeaveOut(string segmentText, int? times = null) => _omissions[segmentText] = times ?? int.MaxValue;
 
     /// <summary>Behaviours for the next chats, one each, in order; afterwards <see cref="DefaultBehaviour"/> applies.</summary>
     public void Enqueue(params OllamaBehaviour[] behaviours)
@@ -172,7 +180,7 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
 
             var request = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(aborted.Token))!;
             var model = (string?)request["model"] ?? Model;
-            var content = ScriptedOllamaReplies.Content(request, behaviour, LeavesUntranslated);
+            var content = ScriptedOllamaReplies.Content(request, behaviour, text => Takes(_refusals, text), text => Takes(_omissions, text));
             var stream = request["stream"]?.GetValue<bool>() ?? true;
             if (stream)
             {
@@ -222,11 +230,11 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
         await Line(new { status = "success" });
     }
 
-    private bool LeavesUntranslated(string segmentText)
+    private static bool Takes(ConcurrentDictionary<string, int> script, string segmentText)
     {
-        while (_refusals.TryGetValue(segmentText, out var left) && left > 0)
+        while (script.TryGetValue(segmentText, out var left) && left > 0)
         {
-            if (_refusals.TryUpdate(segmentText, left == int.MaxValue ? left : left - 1, left))
+            if (script.TryUpdate(segmentText, left == int.MaxValue ? left : left - 1, left))
             {
                 return true;
             }

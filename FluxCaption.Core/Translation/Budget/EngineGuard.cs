@@ -3,10 +3,13 @@ using FluxCaption.Contracts;
 namespace FluxCaption.Core.Translation.Budget;
 
 /// <summary>
-/// One engine's spending on one job, and the two reasons to stop it: a ceiling on requests and tokens
-/// drawn from the job's estimate, and a failure rate over the whole job (every line sent, re-asks
-/// included) that shows the engine cannot do the pair. Shared by batches running in parallel; a
-/// request is counted when it starts, so parallel batches cannot overshoot the ceiling together.
+/// One engine's spending on one job, and the two reasons to stop it. A failure rate over the whole job
+/// (every line sent, re-asks included) that shows the engine cannot do the pair stops every request.
+/// A ceiling on requests and tokens drawn from the job's estimate stops what goes beyond the estimate:
+/// re-asks, splits, second looks and proofreading. Every line is still asked once (those first asks
+/// are the estimate itself), so a film is never left half unsent because its first scenes were costly;
+/// the job spends at most the ceiling plus the first asks left. Shared by batches running in parallel;
+/// a request is counted when it starts, so parallel batches cannot overshoot the ceiling together.
 /// </summary>
 internal sealed class EngineGuard(string engine, JobBudgetFigures estimate, TranslationOptions options, bool usesTokens, TokenPrice? price)
 {
@@ -24,10 +27,11 @@ internal sealed class EngineGuard(string engine, JobBudgetFigures estimate, Tran
     private long _linesSent;
     private long _linesFailed;
     private string? _stopReason;
+    private string? _ceilingReason;
 
     public bool UsesTokens { get; } = usesTokens;
 
-    /// <summary>Why the engine stopped spending on this job, with the figures; null while it may go on.</summary>
+    /// <summary>Why the engine may send nothing more on this job (it cannot do the pair), with the figures; null while it may.</summary>
     public string? StopReason
     {
         get
@@ -39,21 +43,37 @@ internal sealed class EngineGuard(string engine, JobBudgetFigures estimate, Tran
         }
     }
 
-    /// <summary>Counts a request about to be sent; false (and nothing counted) once the engine has stopped or reached its ceiling.</summary>
-    public bool TryStart()
+    /// <summary>Why the engine asks nothing again any more (failure rate, or the ceiling), with the figures; null while it may.</summary>
+    public string? HaltReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stopReason ?? _ceilingReason;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts a request about to be sent; false (and nothing counted) once the engine has stopped, or,
+    /// for anything but a line's first ask, once it has reached its ceiling.
+    /// </summary>
+    public bool TryStart(bool firstAsk)
     {
         lock (_gate)
         {
-            if (_stopReason is null && (_requests >= _ceilingRequests || _promptTokens + _completionTokens >= _ceilingTokens))
+            if (_ceilingReason is null && (_requests >= _ceilingRequests || _promptTokens + _completionTokens >= _ceilingTokens))
             {
                 var tokens = UsesTokens ? $" and {_promptTokens + _completionTokens} tokens" : "";
                 var estimated = UsesTokens ? $" and {estimate.Tokens} tokens" : "";
                 var ceiling = UsesTokens ? $" or {_ceilingTokens} tokens" : "";
-                _stopReason = $"it reached the job's budget ceiling: {_requests} requests{tokens} spent against an estimate of "
-                    + $"{estimate.Requests} requests{estimated} (ceiling {_ceilingRequests} requests{ceiling})";
+                _ceilingReason = $"it reached the job's budget ceiling: {_requests} requests{tokens} spent against an estimate of "
+                    + $"{estimate.Requests} requests{estimated} (ceiling {_ceilingRequests} requests{ceiling}); "
+                    + "from then on each line was asked once and not again";
             }
 
-            if (_stopReason is not null)
+            if (_stopReason is not null || (_ceilingReason is not null && !firstAsk))
             {
                 return false;
             }

@@ -62,7 +62,7 @@ public class JobBudgetTests
     }
 
     [Fact]
-    public async Task AnEngineStopsAtTheCeilingOfTwiceTheEstimatedRequestsAndTheWarningGivesTheFigures()
+    public async Task PastTheCeilingOfTwiceTheEstimateAnEngineAsksEachLineOnceButNothingAgainAndTheWarningGivesTheFigures()
     {
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Token);
         BudgetTestServices.CannotTranslateTheRest(ollama);
@@ -77,13 +77,17 @@ public class JobBudgetTests
             },
             (_, _) => Task.CompletedTask, Token);
 
+        // Ten batches estimated, so a ceiling of 20: the first scene, 19 spent recovering the second, then
+        // the first ask of each of the eight batches left, and nothing asked again.
         estimate.ShouldNotBeNull().Requests.ShouldBe(10);
-        ollama.ChatRequests.Count.ShouldBe(20);
-        result.Spent.Requests.ShouldBe(20);
+        ollama.ChatRequests.Count.ShouldBe(28);
+        ollama.ChatRequests.SelectMany(r => r.SegmentTexts).Distinct().Count().ShouldBe(BudgetTestServices.Cues);
+        result.Spent.Requests.ShouldBe(28);
+        result.Document.Cues.Take(BudgetTestServices.GoodCues).ShouldAllBe(c => c.Text.StartsWith("[es] "));
         var warning = result.DocumentWarnings.ShouldHaveSingleItem();
         warning.Code.ShouldBe(SubtitleTranslator.EngineStopped);
         warning.Message.ShouldContain("ollama stopped: it reached the job's budget ceiling: 20 requests and ");
-        warning.Message.ShouldContain($"against an estimate of 10 requests and {estimate.Tokens} tokens (ceiling 20 requests or {2 * estimate.Tokens} tokens)");
+        warning.Message.ShouldContain($"against an estimate of 10 requests and {estimate.Tokens} tokens (ceiling 20 requests or {2 * estimate.Tokens} tokens); from then on each line was asked once and not again");
     }
 
     [Fact]
