@@ -13,8 +13,11 @@ public static class FluxCaptionTelemetry
     public const string Translation = "FluxCaption.Translation";
     public const string Libraries = "FluxCaption.Libraries";
 
+    /// <summary>Whisper.net model cache (WhisperModelCache.MeterName): loaded models and the memory they hold.</summary>
+    public const string Speech = "FluxCaption.Speech";
+
     public static readonly string[] ActivitySourceNames = [Worker, Messaging, Translation, Libraries];
 
     /// <summary>Our meters; Npgsql's come through the Aspire Npgsql integration.</summary>
-    public static readonly string[] MeterNames = [Worker, Translation, Libraries];
+    public static readonly string[] MeterNames = [Worker, Translation, Libraries, Speech];
 }

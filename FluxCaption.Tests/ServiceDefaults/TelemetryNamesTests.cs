@@ -1,5 +1,6 @@
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Messaging;
+using FluxCaption.Core.Speech.WhisperNet;
 using FluxCaption.Core.Translation;
 using FluxCaption.Worker;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,6 @@ public sealed class TelemetryNamesTests
     public void EveryComponentMeterIsExportedByServiceDefaults()
     {
         FluxCaptionTelemetry.MeterNames.ShouldBe(
-            [WorkerTelemetry.Name, TranslationTelemetry.Name, LibrariesTelemetry.Name], ignoreOrder: true);
+            [WorkerTelemetry.Name, TranslationTelemetry.Name, LibrariesTelemetry.Name, WhisperModelCache.MeterName], ignoreOrder: true);
     }
 }
