@@ -15,6 +15,9 @@ internal enum ModelServerBehaviour
 
     NotFound,
 
+    /// <summary>Answers 200 with the whole file whatever Range asked, as servers without range support do.</summary>
+    IgnoreRange,
+
     ServerError,
 }
 
@@ -76,7 +79,7 @@ internal sealed class ScriptedModelServer : IAsyncDisposable
         }
 
         var offset = 0L;
-        if (range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
+        if (behaviour != ModelServerBehaviour.IgnoreRange && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
         {
             offset = long.Parse(range["bytes=".Length..^1]);
             if (offset >= content.Length)

@@ -103,6 +103,35 @@ public sealed class WhisperModelStoreTests
     }
 
     [Fact]
+    public async Task AServerThatIgnoresRangesSendsTheWholeFileAgainOverThePartialOne()
+    {
+        var content = RandomNumberGenerator.GetBytes(1_500_000);
+        await using var server = await StartServerAsync(content);
+        server.Enqueue(ModelServerBehaviour.IgnoreRange);
+        using var host = HostFor(server, content);
+        await File.WriteAllBytesAsync(Path.Combine(host.ModelsFolder, FileName + ".partial"), RandomNumberGenerator.GetBytes(700_000), TestContext.Current.CancellationToken);
+
+        var path = await host.Store.GetModelPathAsync(Name, TestContext.Current.CancellationToken);
+
+        (await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)).ShouldBe(content);
+        server.Requests.ShouldHaveSingleItem().Range.ShouldBe("bytes=700000-");
+    }
+
+    [Fact]
+    public async Task ACompletePartialFileIsVerifiedAndInstalledWhenTheServerHasNothingMoreToSend()
+    {
+        var content = RandomNumberGenerator.GetBytes(500_000);
+        await using var server = await StartServerAsync(content);
+        using var host = HostFor(server, content);
+        await File.WriteAllBytesAsync(Path.Combine(host.ModelsFolder, FileName + ".partial"), content, TestContext.Current.CancellationToken);
+
+        var path = await host.Store.GetModelPathAsync(Name, TestContext.Current.CancellationToken);
+
+        (await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)).ShouldBe(content);
+        server.Requests.ShouldHaveSingleItem().Range.ShouldBe("bytes=500000-");
+    }
+
+    [Fact]
     public async Task AChecksumMismatchDeletesTheDownloadAndFails()
     {
         var content = RandomNumberGenerator.GetBytes(1_000_000);
@@ -130,7 +159,7 @@ public sealed class WhisperModelStoreTests
         error.Message.ShouldContain("404");
         error.Message.ShouldContain(FileName);
         server.Requests.Count.ShouldBe(1);
-        File.Exists(Path.Combine(host.ModelsFolder, FileName)).ShouldBeFalse();
+        Directory.GetFiles(host.ModelsFolder).ShouldBeEmpty();
     }
 
     [Fact]
