@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 // dotnet run -c Release --project FluxCaption.Benchmarks -- sync [--Source jellyfin|memory] [--Items 10000] [--PageSize 500] [--ChangedPercent 1] [--Postgres <admin connection string>]
 if (args.Length > 0 && args[0] == "sync") return await SyncBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "ocr") return await OcrBenchmark.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "speech") return await SpeechBenchmark.RunAsync(args[1..]);
 
 // dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4] [--TimeScale 0.03] ...
 if (args.Length == 0 || args[0] != "translate")

@@ -7,14 +7,18 @@ namespace Microsoft.Extensions.Hosting;
 public static class FluxCaptionTelemetry
 {
     // These must equal the names the components give their own ActivitySource and Meter
-    // (MessagingTelemetry, TranslationTelemetry, WorkerTelemetry, LibrariesTelemetry, HttpSpeechTelemetry).
+    // (MessagingTelemetry, TranslationTelemetry, WorkerTelemetry, LibrariesTelemetry, HttpSpeechTelemetry, WhisperModelCache, OcrTelemetry).
     public const string Worker = "FluxCaption.Worker";
     public const string Messaging = "FluxCaption.Messaging";
     public const string Translation = "FluxCaption.Translation";
     public const string Libraries = "FluxCaption.Libraries";
     public const string Speech = "FluxCaption.Speech";
 
-    public static readonly string[] ActivitySourceNames = [Worker, Messaging, Translation, Libraries];
+    /// <summary>Whisper.net model cache (WhisperModelCache.MeterName): loaded models and the memory they hold.</summary>
+    public const string Speech = "FluxCaption.Speech";
+    public const string Ocr = "FluxCaption.Ocr";
+
+    public static readonly string[] ActivitySourceNames = [Worker, Messaging, Translation, Libraries, Ocr];
 
     /// <summary>Our meters; Npgsql's come through the Aspire Npgsql integration.</summary>
     public static readonly string[] MeterNames = [Worker, Translation, Libraries, Speech];

@@ -1,6 +1,8 @@
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Messaging;
+using FluxCaption.Core.Ocr;
 using FluxCaption.Core.Speech.Http;
+using FluxCaption.Core.Speech.WhisperNet;
 using FluxCaption.Core.Translation;
 using FluxCaption.Worker;
 using Microsoft.Extensions.Hosting;
@@ -14,11 +16,12 @@ public sealed class TelemetryNamesTests
     public void EveryComponentSourceIsExportedByServiceDefaults()
     {
         FluxCaptionTelemetry.ActivitySourceNames.ShouldBe(
-            [WorkerTelemetry.Name, MessagingTelemetry.Name, TranslationTelemetry.Name, LibrariesTelemetry.Name], ignoreOrder: true);
+            [WorkerTelemetry.Name, MessagingTelemetry.Name, TranslationTelemetry.Name, LibrariesTelemetry.Name, OcrTelemetry.Name], ignoreOrder: true);
         WorkerTelemetry.ActivitySource.Name.ShouldBe(WorkerTelemetry.Name);
         MessagingTelemetry.ActivitySource.Name.ShouldBe(MessagingTelemetry.Name);
         TranslationTelemetry.ActivitySource.Name.ShouldBe(TranslationTelemetry.Name);
         LibrariesTelemetry.ActivitySource.Name.ShouldBe(LibrariesTelemetry.Name);
+        OcrTelemetry.ActivitySource.Name.ShouldBe(OcrTelemetry.Name);
     }
 
     [Fact]
@@ -26,5 +29,7 @@ public sealed class TelemetryNamesTests
     {
         FluxCaptionTelemetry.MeterNames.ShouldBe(
             [WorkerTelemetry.Name, TranslationTelemetry.Name, LibrariesTelemetry.Name, HttpSpeechTelemetry.Name], ignoreOrder: true);
+        // The speech engines share one meter.
+        WhisperModelCache.MeterName.ShouldBe(HttpSpeechTelemetry.Name);
     }
 }

@@ -108,12 +108,18 @@ public sealed partial class WhisperModelCache : IDisposable
     private static WhisperFactory Load(string path)
     {
         GgmlModelFile.Check(path);
+        WhisperFactory? factory = null;
         try
         {
-            return WhisperFactory.FromPath(path);
+            factory = WhisperFactory.FromPath(path);
+
+            // The native model loads lazily on first use; a builder forces it here, where failure is expected.
+            factory.CreateBuilder();
+            return factory;
         }
         catch (WhisperModelLoadException e)
         {
+            factory?.Dispose();
             throw new SpeechRecognitionException(
                 "speech_model_corrupt",
                 $"Whisper.net could not load the model {path}: it is not a whisper ggml model this version reads, or it is damaged. Replace the file.",

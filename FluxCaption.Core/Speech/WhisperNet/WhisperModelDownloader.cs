@@ -58,8 +58,7 @@ public sealed partial class WhisperModelDownloader(
 
     private async Task AttemptAsync(Uri url, string partial, CancellationToken cancellationToken)
     {
-        await using var file = OpenPartial(partial);
-        var offset = file.Length;
+        var offset = File.Exists(partial) ? new FileInfo(partial).Length : 0;
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (offset > 0)
         {
@@ -90,14 +89,16 @@ public sealed partial class WhisperModelDownloader(
                 isTransient: true);
         }
 
+        // Opened only once the server has the file, so a refused download leaves nothing behind.
+        await using var file = OpenPartial(partial);
         if (response.StatusCode != HttpStatusCode.PartialContent && offset > 0)
         {
             // The server ignored the Range header and sends the whole file: start over.
             LogRangeIgnored(url, offset);
-            file.SetLength(0);
             offset = 0;
         }
 
+        file.SetLength(offset);
         file.Seek(offset, SeekOrigin.Begin);
         var total = response.Content.Headers.ContentLength is { } length ? offset + length : (long?)null;
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
