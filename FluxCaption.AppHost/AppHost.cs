@@ -93,6 +93,13 @@ if (state is not null)
         service.WithEnvironment("Worker__TempDirectory", temp).WithEnvironment("Media__TempDirectory", temp);
     }
 
+    // Whisper models are large and kept between runs, beside the rest of FluxCaption's state, unless the
+    // AppHost was given a folder of its own (that one is forwarded with the other Speech settings).
+    if (string.IsNullOrWhiteSpace(builder.Configuration["Speech:WhisperNet:ModelsFolder"]))
+    {
+        worker.WithEnvironment("Speech__WhisperNet__ModelsFolder", state.Combine(Path.Combine("models", "whisper")));
+    }
+
     RunSummary.WriteWhenApiIsHealthy(builder, state, api, web, apiKey);
 }
 
