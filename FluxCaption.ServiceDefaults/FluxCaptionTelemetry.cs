@@ -12,9 +12,7 @@ public static class FluxCaptionTelemetry
     public const string Messaging = "FluxCaption.Messaging";
     public const string Translation = "FluxCaption.Translation";
     public const string Libraries = "FluxCaption.Libraries";
-    public const string Speech = "FluxCaption.Speech";
-
-    /// <summary>Whisper.net model cache (WhisperModelCache.MeterName): loaded models and the memory they hold.</summary>
+    /// <summary>The speech engines' requests and the Whisper.net model cache's loaded models and memory: one meter.</summary>
     public const string Speech = "FluxCaption.Speech";
     public const string Ocr = "FluxCaption.Ocr";
 
