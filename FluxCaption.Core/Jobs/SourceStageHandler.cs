@@ -4,6 +4,7 @@ using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Sync;
 using FluxCaption.Core.Media;
 using FluxCaption.Core.Ocr;
+using FluxCaption.Core.Speech;
 using FluxCaption.Core.Speech.Transcription;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Core.Translation;
@@ -28,6 +29,8 @@ internal sealed class SourceStageHandler(
     SpeechTranscriber speech,
     IBitmapSubtitleReader ocr,
     IOptions<MediaOptions> mediaOptions,
+    IOptions<SpeechOptions> speechOptions,
+    IGapJobPlanner planner,
     JobStateStore state,
     JobEventRecorder events,
     TimeProvider clock,
@@ -55,6 +58,7 @@ internal sealed class SourceStageHandler(
 
         var document = await db.SubtitleDocuments.AsNoTracking().SingleAsync(candidate => candidate.Id == transcript.DocumentId, cancellationToken);
         var warnings = transcript.Warnings;
+        await PlanTranscriptWriteAsync(job, item, document, cancellationToken);
         // Speech in the target language needs no translation: the transcript is the subtitle.
         var advance = document.Language is { } language && LanguageCodes.Covers(language, job.TargetLanguage)
             ? new StageAdvance(JobStage.Writeback) { SourceDocumentId = document.Id, SourceLanguage = language, ResultDocumentId = document.Id, Warnings = warnings, ClearCheckpoint = true }
@@ -68,6 +72,23 @@ internal sealed class SourceStageHandler(
             };
         var status = await state.AdvanceAsync(job.Id, owner, advance, cancellationToken);
         return StageResult.FromAdvance(status, advance.Next, null);
+    }
+
+    // Planned on every pass, not only when the transcript is new: a retry after a failure here still plans it,
+    // and the planner creates nothing when the language is covered or a job for it already exists.
+    private async Task PlanTranscriptWriteAsync(Job job, MediaItemEntity item, SubtitleDocumentEntity transcript, CancellationToken cancellationToken)
+    {
+        if (!speechOptions.Value.WriteTranscript || transcript.Origin != SubtitleDocumentOrigin.Asr
+            || transcript.Language is not { } language || LanguageCodes.Covers(language, job.TargetLanguage))
+        {
+            return;
+        }
+
+        var planned = await planner.PlanAsync(new GapPlanRequest([language]) { MediaItemIds = [item.Id], Priority = job.Priority }, cancellationToken);
+        if (planned.JobsCreated > 0)
+        {
+            logger.LogInformation("Job {JobId} planned job {TranscriptJobId} to write the {Language} transcript back", job.Id, planned.CreatedJobIds[0], language);
+        }
     }
 
     private async Task<SourceTranscriptEntity> MakeAsync(

@@ -13,4 +13,11 @@ public sealed class SpeechOptions
 
     /// <summary>Model name or path for the chosen engine; empty means that engine's own default.</summary>
     public string? Model { get; set; }
+
+    /// <summary>
+    /// Also write a transcript back as a subtitle in the speech's own language (a machine-made track),
+    /// not only the translations made from it. Done by a job of its own for that language, planned like
+    /// any gap, so a human subtitle in that language is never doubled.
+    /// </summary>
+    public bool WriteTranscript { get; set; }
 }

@@ -7,6 +7,7 @@ using FluxCaption.Benchmarks;
 using FluxCaption.Benchmarks.Speech;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Tests.Infrastructure;
+using FluxCaption.Tests.Pipeline;
 using FluxCaption.Tests.TestServers.ScriptedJellyfin;
 using FluxCaption.Tests.TestServers.ScriptedSpeech;
 
@@ -70,6 +71,26 @@ public sealed class SourceMakingEndToEndTests(PostgresServer postgres, RedisServ
         var sidecar = root.Sidecar("Film", "es");
         SubtitleFile.Load(await File.ReadAllBytesAsync(sidecar, Ct), sidecar).Cues[0].Text.ShouldBe("La casa es roja.");
         speech.Script.Requests.Count.ShouldBe(1, "the second language is translated from the same transcript");
+    }
+
+    [Fact]
+    public async Task WithWriteTranscriptOnTheTranscriptIsAlsoWrittenInTheSpeechsOwnLanguage()
+    {
+        await using var speech = await ScriptedOpenAiTranscriptionServer.StartAsync(cancellationToken: Ct);
+        speech.Script.Utterances = Heard;
+        using var root = new TempLibrary();
+        await SpokenMedia.CreateVideoAsync(root.Video("Film"), Sentences);
+        await using var system = await RunningSystem.StartAsync(postgres, redis,
+            settings: new Dictionary<string, string?>(SpeechService(speech)) { ["Speech:WriteTranscript"] = "true" });
+        var api = new LibraryApiClient(system);
+
+        var spanish = await TranslateOnlyItemAsync(system, api, root, "es");
+
+        spanish.GetProperty("status").GetString().ShouldBe("succeeded", spanish.ToString());
+        var english = root.Sidecar("Film", "en");
+        await Eventually.HoldsAsync(() => Task.FromResult(File.Exists(english)), "the transcript's own job wrote it", TimeSpan.FromMinutes(2));
+        SubtitleFile.Load(await File.ReadAllBytesAsync(english, Ct), english).Cues[0].Text.ShouldBe("The house is red.");
+        speech.Script.Requests.Count.ShouldBe(1, "both subtitles come from one transcript");
     }
 
     [Fact]
