@@ -34,7 +34,7 @@ public sealed class WorkerStagesTests(PostgresServer postgres, RedisServer redis
     {
         await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", start: false);
 
-        worker.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Stages.ShouldBe(["scan", "translate", "writeback"]);
-        worker.Services.GetServices<IHostedService>().OfType<StageConsumer>().Count().ShouldBe(3);
+        worker.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Stages.ShouldBe(["scan", "asr", "translate", "writeback"]);
+        worker.Services.GetServices<IHostedService>().OfType<StageConsumer>().Count().ShouldBe(4);
     }
 }
