@@ -31,12 +31,8 @@ public sealed class SourceMakingEndToEndTests(PostgresServer postgres, RedisServ
     [Fact]
     public async Task AVideoWithOnlySpeechGetsASpanishSidecarTranslatedFromItsTranscript()
     {
-        await using var speech = await ScriptedOpenAiTranscriptionServer.StartAsync(cancellationToken: Ct);
-        speech.Script.Utterances = Heard;
-        using var root = new TempLibrary();
-        await SpokenMedia.CreateVideoAsync(root.Video("Film"), Sentences);
-        await using var system = await RunningSystem.StartAsync(postgres, redis, settings: SpeechService(speech));
-        var api = new LibraryApiClient(system);
+        await using var film = await SpokenFilmAsync();
+        var (speech, root, system, api) = (film.Speech, film.Root, film.System, film.Api);
 
         var job = await TranslateOnlyItemAsync(system, api, root, "es");
 
@@ -55,12 +51,8 @@ public sealed class SourceMakingEndToEndTests(PostgresServer postgres, RedisServ
     [Fact]
     public async Task ASecondLanguageOfTheSameVideoIsTranslatedFromItsTranscriptWithoutHearingItAgain()
     {
-        await using var speech = await ScriptedOpenAiTranscriptionServer.StartAsync(cancellationToken: Ct);
-        speech.Script.Utterances = Heard;
-        using var root = new TempLibrary();
-        await SpokenMedia.CreateVideoAsync(root.Video("Film"), Sentences);
-        await using var system = await RunningSystem.StartAsync(postgres, redis, settings: SpeechService(speech));
-        var api = new LibraryApiClient(system);
+        await using var film = await SpokenFilmAsync();
+        var (speech, root, system, api) = (film.Speech, film.Root, film.System, film.Api);
 
         (await TranslateOnlyItemAsync(system, api, root, "en")).GetProperty("status").GetString().ShouldBe("succeeded");
         // Now the item has FluxCaption's English subtitle: the transcript it was written from is the better source.
@@ -76,13 +68,8 @@ public sealed class SourceMakingEndToEndTests(PostgresServer postgres, RedisServ
     [Fact]
     public async Task WithWriteTranscriptOnTheTranscriptIsAlsoWrittenInTheSpeechsOwnLanguage()
     {
-        await using var speech = await ScriptedOpenAiTranscriptionServer.StartAsync(cancellationToken: Ct);
-        speech.Script.Utterances = Heard;
-        using var root = new TempLibrary();
-        await SpokenMedia.CreateVideoAsync(root.Video("Film"), Sentences);
-        await using var system = await RunningSystem.StartAsync(postgres, redis,
-            settings: new Dictionary<string, string?>(SpeechService(speech)) { ["Speech:WriteTranscript"] = "true" });
-        var api = new LibraryApiClient(system);
+        await using var film = await SpokenFilmAsync(settings: new Dictionary<string, string?> { ["Speech:WriteTranscript"] = "true" });
+        var (speech, root, system, api) = (film.Speech, film.Root, film.System, film.Api);
 
         var spanish = await TranslateOnlyItemAsync(system, api, root, "es");
 
@@ -96,12 +83,9 @@ public sealed class SourceMakingEndToEndTests(PostgresServer postgres, RedisServ
     [Fact]
     public async Task SpeechAlreadyInTheWantedLanguageIsWrittenAsTheSubtitleWithoutTranslating()
     {
-        await using var speech = await ScriptedOpenAiTranscriptionServer.StartAsync(cancellationToken: Ct);
-        speech.Script.Utterances = Heard;
-        using var root = new TempLibrary();
-        await SpokenMedia.CreateVideoAsync(root.Video("Film"), Sentences, language: null);
-        await using var system = await RunningSystem.StartAsync(postgres, redis, settings: SpeechService(speech));
-        var api = new LibraryApiClient(system);
+        // No language tag on the audio: the engine detects it.
+        await using var film = await SpokenFilmAsync(audioLanguage: null);
+        var (speech, root, system, api) = (film.Speech, film.Root, film.System, film.Api);
 
         var job = await TranslateOnlyItemAsync(system, api, root, "en");
 
@@ -213,6 +197,33 @@ public sealed class SourceMakingEndToEndTests(PostgresServer postgres, RedisServ
         SubtitleFile.Load(await File.ReadAllBytesAsync(uploaded.Path!, Ct), uploaded.Path).Cues[0].Text.ShouldBe("La casa es roja.");
         Directory.EnumerateFiles(temp.FullName, "*", SearchOption.AllDirectories).ShouldBeEmpty("the downloaded copy and the audio are deleted");
         temp.Delete(recursive: true);
+    }
+
+    /// <summary>A library folder with one film whose audio says <see cref="Sentences"/>, a scripted speech service that hears <see cref="Heard"/>, and the running system using it.</summary>
+    private async Task<SpokenFilm> SpokenFilmAsync(string? audioLanguage = "eng", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var speech = await ScriptedOpenAiTranscriptionServer.StartAsync(cancellationToken: Ct);
+        speech.Script.Utterances = Heard;
+        var root = new TempLibrary();
+        await SpokenMedia.CreateVideoAsync(root.Video("Film"), Sentences, audioLanguage);
+        var all = new Dictionary<string, string?>(SpeechService(speech));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var system = await RunningSystem.StartAsync(postgres, redis, settings: all);
+        return new SpokenFilm(speech, root, system, new LibraryApiClient(system));
+    }
+
+    private sealed record SpokenFilm(ScriptedOpenAiTranscriptionServer Speech, TempLibrary Root, RunningSystem System, LibraryApiClient Api) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await System.DisposeAsync();
+            await Speech.DisposeAsync();
+            Root.Dispose();
+        }
     }
 
     internal static Dictionary<string, string?> SpeechService(ScriptedOpenAiTranscriptionServer speech) => new()
