@@ -71,7 +71,7 @@ public sealed class GlossaryPageTests(PostgresServer postgres, RedisServer redis
         await Type(page, "glossary-source-language", "en");
         await Type(page, "glossary-target-language", "fr");
         await Click(page, "glossary-apply");
-        page.WaitForAssertion(() => page.Find("[data-testid=glossary-export]").GetAttribute("href").ShouldBe("download/glossary.csv?sourceLanguage=en&targetLanguage=fr"), ItemsWebPageHost.Patience);
+        page.WaitForAssertion(() => page.Find("[data-testid=glossary-export]").GetAttribute("href").ShouldBe("/download/glossary.csv?sourceLanguage=en&targetLanguage=fr"), ItemsWebPageHost.Patience);
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("source,target\nShire,Comté\n\"Bag End, Hobbiton\",Cul-de-Sac\n", "terms.csv", contentType: "text/csv"));
 

@@ -41,7 +41,7 @@ public sealed class MemoryPageTests(PostgresServer postgres, RedisServer redis) 
         await page.FindAll("[data-testid=memory-group-show]")[0].ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=memory-target]").Select(e => e.TextContent).ShouldBe(["Buenos días."]), ItemsWebPageHost.Patience);
-        page.Find("[data-testid=memory-export]").GetAttribute("href").ShouldBe("download/memory.tmx?sourceLanguage=en&targetLanguage=es&engine=apertium&model=");
+        page.Find("[data-testid=memory-export]").GetAttribute("href").ShouldBe("/download/memory.tmx?sourceLanguage=en&targetLanguage=es&engine=apertium&model=");
     }
 
     [Fact]

@@ -27,7 +27,10 @@ public static class ExportDownloadEndpoints
         }
         catch (ApiProblemException ex)
         {
-            return Results.Problem(statusCode: ex.StatusCode, title: ex.Title, detail: ex.Detail);
+            // Field errors (an unknown language in the filter) travel on, so the browser sees which part was wrong.
+            return ex.Errors.Count > 0
+                ? Results.ValidationProblem(ex.Errors.ToDictionary(), detail: ex.Detail, statusCode: ex.StatusCode, title: ex.Title)
+                : Results.Problem(statusCode: ex.StatusCode, title: ex.Title, detail: ex.Detail);
         }
 
         var headers = response.Content.Headers;

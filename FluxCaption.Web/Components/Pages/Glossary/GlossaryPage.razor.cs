@@ -28,7 +28,7 @@ public sealed partial class GlossaryPage
         get
         {
             var query = FluxCaptionApiClient.GlossaryQuery(_shown.Source, _shown.Target, null);
-            return query.Length == 0 ? "download/glossary.csv" : $"download/glossary.csv?{query}";
+            return query.Length == 0 ? "/download/glossary.csv" : $"/download/glossary.csv?{query}";
         }
     }
 

@@ -25,7 +25,7 @@ public sealed partial class MemoryPage
 
     private int PageCount => _page is null ? 1 : Math.Max(1, (_page.Total + PageSize - 1) / PageSize);
 
-    private string ExportHref => _filter.IsEmpty ? "download/memory.tmx" : $"download/memory.tmx?{_filter.ToQuery()}";
+    private string ExportHref => _filter.IsEmpty ? "/download/memory.tmx" : $"/download/memory.tmx?{_filter.ToQuery()}";
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
