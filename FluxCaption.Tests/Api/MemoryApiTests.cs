@@ -134,4 +134,18 @@ public sealed class MemoryApiTests(PostgresServer postgres, RedisServer redis) :
         body.ShouldContain("elvish");
         body.ShouldContain("\"pageSize\"");
     }
+
+    [Fact]
+    public async Task TheMemoryCallsNeedTheKeyAndAreInTheOpenApiDocument()
+    {
+        using var anonymous = _factory.CreateClient();
+
+        (await anonymous.GetAsync("/api/memory", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync("/api/memory/export", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var paths = (await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json", Ct)).GetProperty("paths");
+        foreach (var path in new[] { "/api/memory", "/api/memory/counts", "/api/memory/{id}", "/api/memory/export", "/api/memory/import", "/api/glossary/export" })
+        {
+            paths.TryGetProperty(path, out _).ShouldBeTrue($"{path} is in the OpenAPI document");
+        }
+    }
 }
