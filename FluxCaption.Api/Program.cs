@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Memory;
 using FluxCaption.Api.Extensions;
 using Scalar.AspNetCore;
 
@@ -29,6 +30,7 @@ app.MapSystemApi();
 app.MapLibraryApis();
 
 app.MapGlossaryApi();
+app.MapMemoryApi();
 
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using FluxCaption.Api.Extensions;
+using FluxCaption.Contracts;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation.Glossary;
@@ -28,6 +29,7 @@ public static class GlossaryApi
             .WithName("ImportGlossaryTerms")
             .WithSummary("Add or update many terms from a JSON array or CSV (text/csv); all or nothing")
             .Accepts<List<GlossaryTermInput>>("application/json", "text/csv");
+        api.MapGlossaryExport();
         return api;
     }
 

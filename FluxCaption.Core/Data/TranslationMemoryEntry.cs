@@ -28,6 +28,13 @@ public sealed class TranslationMemoryEntry
     /// </summary>
     public string? KeptReason { get; set; }
 
+    /// <summary>
+    /// When a person last changed <see cref="TargetText"/> through the Api. The entry keeps its engine and
+    /// model so later jobs of that scope still find the corrected line; this marks it as a person's.
+    /// Null for an entry as the engine made it (or as a TMX import brought it).
+    /// </summary>
+    public DateTimeOffset? EditedAt { get; set; }
+
     public long HitCount { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -241,6 +241,10 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
                     b.Property<string>("Engine")
                         .IsRequired()
                         .HasMaxLength(64)

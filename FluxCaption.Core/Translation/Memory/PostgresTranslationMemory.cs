@@ -11,7 +11,8 @@ namespace FluxCaption.Core.Translation.Memory;
 /// <summary>
 /// The translation_memory table. Each call is one statement whatever the number of lines, and both
 /// statements touch rows in hash order so two jobs filling or reading the same lines cannot deadlock.
-/// When Translation:Memory:Enabled is false it finds nothing and stores nothing.
+/// When Translation:Memory:Enabled is false it finds nothing and stores nothing. An entry a person
+/// corrected (edited_at set, see the Memory Api) is never replaced by an engine's translation.
 /// </summary>
 internal sealed class PostgresTranslationMemory(
     IServiceScopeFactory scopes,
@@ -42,6 +43,7 @@ internal sealed class PostgresTranslationMemory(
         ON CONFLICT (source_lang, target_lang, source_hash, engine, model)
         DO UPDATE SET source_text = EXCLUDED.source_text, target_text = EXCLUDED.target_text,
             kept_reason = EXCLUDED.kept_reason, last_used_at = now()
+        WHERE translation_memory.edited_at IS NULL
         """;
 
     public async Task<IReadOnlyDictionary<string, RememberedLine>> LookupAsync(
