@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Models;
 using FluxCaption.Api.Extensions;
 using Scalar.AspNetCore;
 
@@ -27,6 +28,7 @@ app.MapJobsApi();
 app.MapEventsApi();
 app.MapSystemApi();
 app.MapLibraryApis();
+app.MapModelsApi();
 
 app.MapGlossaryApi();
 
