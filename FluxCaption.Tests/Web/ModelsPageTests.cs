@@ -73,10 +73,12 @@ public sealed class ModelsPageTests(PostgresServer postgres, RedisServer redis) 
         var page = Open();
 
         await ItemsWebPageHost.Input(page, "pull-model").ChangeAsync(new ChangeEventArgs { Value = Pullable });
-        await page.Find("[data-testid=pull-start]").ClickAsync(new MouseEventArgs());
+        // The click's handler runs until the pull ends: watch the page meanwhile, then wait for it.
+        var pulling = page.Find("[data-testid=pull-start]").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => page.Find("[data-testid=pull-status]").TextContent.ShouldStartWith("pulling 6a0746a1"), ItemsWebPageHost.Patience);
         page.Find("[data-testid=pull-cancel]").ShouldNotBeNull();
+        await pulling;
         page.WaitForAssertion(() => page.Find("[data-testid=notice]").TextContent.ShouldBe($"{Pullable} is installed."), ItemsWebPageHost.Patience);
         page.WaitForAssertion(() => Row(page, Pullable).ShouldNotBeNull(), ItemsWebPageHost.Patience);
         page.Find("[data-testid=pull-progress]").GetAttribute("data-percent").ShouldBe("100");
