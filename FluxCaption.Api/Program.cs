@@ -1,5 +1,6 @@
 using FluxCaption.Api.Apis;
 using FluxCaption.Api.Apis.Memory;
+using FluxCaption.Api.Apis.Models;
 using FluxCaption.Api.Extensions;
 using Scalar.AspNetCore;
 
@@ -28,6 +29,7 @@ app.MapJobsApi();
 app.MapEventsApi();
 app.MapSystemApi();
 app.MapLibraryApis();
+app.MapModelsApi();
 
 app.MapGlossaryApi();
 app.MapMemoryApi();

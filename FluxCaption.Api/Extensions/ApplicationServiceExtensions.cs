@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Models;
 using FluxCaption.Api.Security;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
@@ -52,6 +53,7 @@ public static class ApplicationServiceExtensions
         builder.AddTranslation();
         services.AddSingleton<EngineCatalog>();
         builder.AddLibraryApi();
+        builder.AddModelsApi();
 
         return builder;
     }

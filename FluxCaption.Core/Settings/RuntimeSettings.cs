@@ -8,7 +8,7 @@ namespace FluxCaption.Core.Settings;
 
 /// <summary>
 /// The typed, runtime-editable settings shared by Api and Worker: Jellyfin connection, coverage
-/// rules, the speech engine and the webhook secret. Every call reads the database, so a change applies at once everywhere.
+/// rules, the speech engine, the default Ollama model and the webhook secret. Every call reads the database, so a change applies at once everywhere.
 /// </summary>
 public sealed class RuntimeSettings(SettingsStore store, IOptionsMonitor<CoverageRules> coverageDefaults)
 {
@@ -65,6 +65,17 @@ public sealed class RuntimeSettings(SettingsStore store, IOptionsMonitor<Coverag
 
     public Task SaveSpeechChoiceAsync(SpeechChoice choice, CancellationToken cancellationToken) =>
         store.SetAsync(SettingKeys.Speech, JsonSerializer.Serialize(choice, Json), secret: false, cancellationToken);
+
+    /// <summary>The Ollama model chosen as the default in the settings; null when none was chosen (the configuration decides).</summary>
+    public async Task<string?> GetOllamaDefaultModelAsync(CancellationToken cancellationToken)
+    {
+        var model = await store.GetAsync(SettingKeys.OllamaDefaultModel, cancellationToken);
+        return string.IsNullOrWhiteSpace(model) ? null : model.Trim();
+    }
+
+    /// <summary>Saves the default Ollama model; null clears the choice so the configured model applies again.</summary>
+    public Task SaveOllamaDefaultModelAsync(string? model, CancellationToken cancellationToken) =>
+        store.SetAsync(SettingKeys.OllamaDefaultModel, string.IsNullOrWhiteSpace(model) ? null : model.Trim(), secret: false, cancellationToken);
 
     public Task<bool> IsWebhookSecretSetAsync(CancellationToken cancellationToken) =>
         store.IsSetAsync(SettingKeys.WebhookSecret, cancellationToken);

@@ -9,4 +9,5 @@ public static class SettingKeys
     public const string Coverage = "coverage.rules";
     public const string WebhookSecret = "webhook.secret";
     public const string Speech = "speech.engine";
+    public const string OllamaDefaultModel = "ollama.default_model";
 }

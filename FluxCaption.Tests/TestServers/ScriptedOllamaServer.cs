@@ -13,7 +13,8 @@ namespace FluxCaption.Tests.TestServers;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 speaking Ollama's wire protocol as OllamaSharp uses it:
-/// POST /api/chat (NDJSON stream unless "stream": false), GET /api/tags, GET /api/version, GET /.
+/// POST /api/chat (NDJSON stream unless "stream": false), GET /api/tags, POST /api/pull (NDJSON progress),
+/// DELETE /api/delete, GET /api/version, GET /.
 /// It "translates" deterministically (see <see cref="OllamaBehaviour.Normal"/>) and misbehaves on demand.
 /// <code>
 /// await using var ollama = await ScriptedOllamaServer.StartAsync();
@@ -43,10 +44,16 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
     /// <summary>Models that POST /api/pull can fetch (the registry behind this server); others fail as Ollama does.</summary>
     public ISet<string> PullableModels { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Waited between the progress lines of a pull, so a test can watch or cancel one midway.</summary>
+    public TimeSpan PullStepDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The models /api/tags lists now: <see cref="Model"/>, those pulled, minus those deleted.</summary>
+    public IReadOnlyCollection<string> InstalledModels => [.. _installed.Keys];
+
     /// <summary>Base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Endpoint { get; private set; } = null!;
 
-    /// <summary>The one model /api/tags lists and the default of <see cref="ConnectionString"/>.</summary>
+    /// <summary>The model installed from the start (others arrive by pull) and the default of <see cref="ConnectionString"/>.</summary>
     public string Model { get; }
 
     /// <summary>"Endpoint=http://127.0.0.1:port;Model=..." as ConnectionStrings:llm expects it.</summary>
@@ -154,6 +161,7 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
             }).ToArray(),
         }));
         app.MapPost("/api/pull", PullAsync);
+        app.MapDelete("/api/delete", DeleteAsync);
         app.MapPost("/api/chat", ChatAsync);
     }
 
@@ -222,12 +230,24 @@ public sealed class ScriptedOllamaServer : IAsyncDisposable
         for (long completed = 0; completed <= total; completed += total / 20)
         {
             await Line(new { status = $"pulling {digest[7..19]}", digest, total, completed });
+            await Task.Delay(PullStepDelay, context.RequestAborted);
         }
 
         await Line(new { status = "verifying sha256 digest" });
         await Line(new { status = "writing manifest" });
         _installed[model] = true;
         await Line(new { status = "success" });
+    }
+
+    // DELETE /api/delete {"model"}: 200 with no body, or 404 {"error": "model 'x' not found"}.
+    private async Task DeleteAsync(HttpContext context)
+    {
+        var request = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted))!;
+        var model = (string?)request["model"] ?? (string?)request["name"] ?? "";
+        if (!_installed.TryRemove(model, out _))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, $"model '{model}' not found");
+        }
     }
 
     private static bool Takes(ConcurrentDictionary<string, int> script, string segmentText)

@@ -46,6 +46,10 @@ internal sealed class ItemsWebPageHost : IAsyncDisposable
     public static async Task<ItemsWebPageHost> StartAsync(PostgresServer postgres, RedisServer redis) =>
         new(await ApiFactory.CreateAsync(postgres, redis));
 
+    /// <summary>A host whose Api has <paramref name="overrides"/> configured (an LLM server, for instance).</summary>
+    public static async Task<ItemsWebPageHost> StartAsync(PostgresServer postgres, RedisServer redis, IDictionary<string, string?> overrides) =>
+        new(await ApiFactory.CreateAsync(postgres, redis, overrides));
+
     /// <summary>
     /// Opens <paramref name="url"/> (query string included) and renders <typeparamref name="TPage"/> under MudBlazor's
     /// providers; the whole tree is returned so that dialogs (rendered by the provider) can be found too.

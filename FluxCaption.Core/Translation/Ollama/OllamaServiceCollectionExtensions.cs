@@ -81,6 +81,7 @@ public static class OllamaServiceCollectionExtensions
                     : resilience.CircuitBreaker.SamplingDuration;
             });
 
+        services.TryAddSingleton<OllamaDefaultModel>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITranslationEngine, OllamaTranslationEngine>());
         return services;
     }

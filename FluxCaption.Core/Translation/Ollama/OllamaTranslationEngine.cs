@@ -20,7 +20,8 @@ public sealed partial class OllamaTranslationEngine(
     IHttpClientFactory httpClientFactory,
     IOptions<OllamaEngineOptions> options,
     ILogger<OllamaTranslationEngine> logger,
-    IEngineClusterGate? clusterGate = null) : IParallelTranslationEngine, IDisposable
+    IEngineClusterGate? clusterGate = null,
+    OllamaDefaultModel? defaultModel = null) : IParallelTranslationEngine, IDisposable
 {
     public const string EngineName = "ollama";
 
@@ -36,7 +37,8 @@ public sealed partial class OllamaTranslationEngine(
 
     public int MaxParallelRequests => _options.MaxParallelRequests;
 
-    public string? DefaultModel => _options.Model;
+    /// <summary>The model chosen in the settings when one is, else the configured one (last known; see <see cref="OllamaDefaultModel"/>).</summary>
+    public string? DefaultModel => defaultModel?.Current ?? _options.Model;
 
     public bool UsesTokens => true;
 
@@ -48,7 +50,9 @@ public sealed partial class OllamaTranslationEngine(
     {
         ArgumentNullException.ThrowIfNull(batch);
         var keys = new ReplyKeys(batch.Segments);
-        var model = string.IsNullOrWhiteSpace(batch.Model) ? _options.Model : batch.Model.Trim();
+        var model = !string.IsNullOrWhiteSpace(batch.Model) ? batch.Model.Trim()
+            : defaultModel is not null ? await defaultModel.GetAsync(cancellationToken)
+            : _options.Model;
         using var ollama = new OllamaApiClient(httpClientFactory.CreateClient(HttpClientName), model);
         IChatClient chat = ollama;
 
