@@ -20,7 +20,7 @@ public sealed class LocalRootPolicy(IOptions<LocalMediaOptions> localOptions, IO
     // Too broad to be one library (they hold system or other users' data), though folders inside them may be.
     private static readonly string[] SystemFolders = ["/", "/var", "/var/lib", "/home", "/tmp"];
 
-    private static bool Checked => !OperatingSystem.IsWindows();
+    private static bool UnixSystem => !OperatingSystem.IsWindows();
 
     /// <summary>
     /// The folder with its links resolved, or null with an error under "path" saying why it is refused.
@@ -36,8 +36,8 @@ public sealed class LocalRootPolicy(IOptions<LocalMediaOptions> localOptions, IO
         }
 
         var shown = real == folder ? $"'{folder}'" : $"'{folder}' (the symbolic link leads to '{real}')";
-        var reason = Checked ? SystemReason(real) ?? OwnReason(real) : null;
-        reason ??= AllowedRootsReason(real);
+        // The system list is of Unix folders; FluxCaption's own folders and the allowed roots hold everywhere.
+        var reason = (UnixSystem ? SystemReason(real) : null) ?? OwnReason(real) ?? AllowedRootsReason(real);
         if (reason is not null)
         {
             errors["path"] = [$"{shown} {reason}"];
