@@ -82,6 +82,12 @@ if (dashboardUrl is not null && isRun)
     web.WithEnvironment("Links__DashboardUrl", dashboardUrl);
 }
 
+// The folders local libraries may live in (one or more); without them any folder but the refused ones is accepted.
+foreach (var root in config.GetSection("LocalMedia:AllowedRoots").GetChildren().Where(root => !string.IsNullOrWhiteSpace(root.Value)))
+{
+    api.WithEnvironment($"LocalMedia__AllowedRoots__{root.Key}", root.Value!);
+}
+
 api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
 
 if (state is not null)
@@ -92,6 +98,9 @@ if (state is not null)
     {
         service.WithEnvironment("Worker__TempDirectory", temp).WithEnvironment("Media__TempDirectory", temp);
     }
+
+    // The Api refuses the state folder (API key, secrets, database files) as a local library.
+    api.WithEnvironment("LocalMedia__StateDirectory", state.Path);
 
     // Whisper models are large and kept between runs, beside the rest of FluxCaption's state, unless the
     // AppHost was given a folder of its own (that one is forwarded with the other Speech settings).

@@ -122,6 +122,7 @@ public static class ItemsApi
 
         var targets = RuleRequestValidator.Languages(request.TargetLanguages, "targetLanguages", required: true, errors);
         RuleRequestValidator.Engine(request.Engine, engines, errors);
+        var model = TranslateRequestValidator.ValidateModel(request.Model, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The translation request is not valid.");
@@ -131,7 +132,7 @@ public static class ItemsApi
         {
             MediaItemIds = itemIds,
             Engine = string.IsNullOrWhiteSpace(request.Engine) ? null : request.Engine.Trim(),
-            Model = string.IsNullOrWhiteSpace(request.Model) ? null : request.Model.Trim(),
+            Model = model,
             Priority = request.Priority ?? 0,
         }, cancellationToken);
 

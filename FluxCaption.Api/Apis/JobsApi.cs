@@ -45,6 +45,7 @@ public static class JobsApi
         [FromForm] string? proofread,
 
         [FromForm] string? fallback,
+        HttpRequest request,
         IJobService jobs,
         EngineCatalog engines,
         IOptions<ApiOptions> options,
@@ -60,7 +61,13 @@ public static class JobsApi
         var wantsBilingual = TranslateRequestValidator.ValidateSwitch(bilingual, nameof(bilingual), errors);
         var wantsProofread = TranslateRequestValidator.ValidateSwitch(proofread, nameof(proofread), errors);
 
-        var modelName = string.IsNullOrWhiteSpace(model) ? null : model.Trim();
+        var modelName = TranslateRequestValidator.ValidateModel(model, errors);
+        if (request.HasFormContentType && request.Form.Files.Count > 1)
+        {
+            // One upload is one job; a second part would otherwise be dropped without a word.
+            errors["file"] = [$"Send one file per request; this one has {request.Form.Files.Count} file parts."];
+        }
+
         IReadOnlyList<EngineChoice> chain = [];
         if (fields is not null
             && !FallbackFieldParser.TryParse(fallback, new EngineChoice(fields.Engine, modelName), fields.SourceLanguage, fields.TargetLanguage, engines, out chain, out var fallbackError))
@@ -84,6 +91,16 @@ public static class JobsApi
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["file"] = [ex.Message] },
                 title: "The uploaded file is not a subtitle FluxCaption can read.");
+        }
+
+        if (document.Cues.Count > options.Value.MaxCuesPerFile)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["file"] = [$"The file has {document.Cues.Count} cues; the limit is {options.Value.MaxCuesPerFile} (Api:MaxCuesPerFile)."],
+                },
+                title: "The uploaded file is too long.");
         }
 
         var job = await jobs.CreateTranslationJobAsync(

@@ -51,7 +51,7 @@ public static class LibrariesApi
     }
 
     public static async Task<Results<Created<LibraryResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateLibraryRequest request, FluxCaptionDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateLibraryRequest request, FluxCaptionDbContext db, LocalRootPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!string.Equals(request.Source?.Trim(), "local", StringComparison.OrdinalIgnoreCase))
@@ -60,7 +60,9 @@ public static class LibrariesApi
         }
 
         var name = ValidateName(request.Name, errors);
-        var path = LocalRootPath.Validate(request.Path, errors);
+        // Judged and stored with its links resolved: a link cannot later be pointed elsewhere under the library.
+        var folder = LocalRootPath.Validate(request.Path, errors);
+        var path = folder is null ? null : policy.Resolve(folder, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The library is not valid.");
@@ -68,7 +70,7 @@ public static class LibrariesApi
 
         var roots = await db.Libraries.AsNoTracking().Where(library => library.Source == MediaSourceKind.Local && library.Path != null)
             .Select(library => new { library.Id, library.Name, library.Path }).ToListAsync(cancellationToken);
-        var clash = roots.FirstOrDefault(root => LocalRootPath.Overlap(root.Path!, path!));
+        var clash = roots.FirstOrDefault(root => LocalRootPath.Overlap(LocalRootPolicy.Real(root.Path!), path!));
         if (clash is not null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "That folder is already a library.",

@@ -9,6 +9,12 @@ namespace FluxCaption.Api.Apis;
 /// </summary>
 public static class TranslateRequestValidator
 {
+    // The widths of the columns these fields are stored in (jobs.model, subtitle_documents.file_name):
+    // longer values are refused here with the limit, not by the database with a 500.
+    public const int MaxModelLength = 200;
+
+    public const int MaxFileNameLength = 500;
+
     public sealed record ValidatedFields(string? SourceLanguage, string TargetLanguage, string Engine, SubtitleFormat? OutputFormat);
 
     public static Dictionary<string, string[]> Validate(
@@ -34,7 +40,11 @@ public static class TranslateRequestValidator
         }
         else if (file.Length > maxUploadBytes)
         {
-            errors["file"] = [$"The uploaded file is {file.Length} bytes; the limit is {maxUploadBytes} bytes."];
+            errors["file"] = [$"The uploaded file is {file.Length} bytes; the limit is {maxUploadBytes} bytes (Api:MaxUploadBytes)."];
+        }
+        else if (Path.GetFileName(file.FileName).Length > MaxFileNameLength)
+        {
+            errors["file"] = [$"The file name is {Path.GetFileName(file.FileName).Length} characters; at most {MaxFileNameLength} characters are kept."];
         }
 
         string target = "";
@@ -74,7 +84,7 @@ public static class TranslateRequestValidator
         {
             errors["engine"] = [$"Engine '{found.Name}' cannot translate {source} to {target} here."];
         }
-        else if (source is null && found.Name == "apertium")
+        else if (source is null && found.Name == "apertium" && !errors.ContainsKey("sourceLanguage"))
         {
             // A rule-based engine has fixed pairs; an LLM can work out the source language itself.
             errors["sourceLanguage"] = ["sourceLanguage is required for engine 'apertium' (or name the file like 'movie.en.srt')."];
@@ -99,6 +109,23 @@ public static class TranslateRequestValidator
         }
 
         return errors;
+    }
+
+    /// <summary>The trimmed model name, null when empty; over <see cref="MaxModelLength"/> an error under "model".</summary>
+    public static string? ValidateModel(string? model, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            return null;
+        }
+
+        var trimmed = model.Trim();
+        if (trimmed.Length > MaxModelLength)
+        {
+            errors["model"] = [$"model is {trimmed.Length} characters; a model name has at most {MaxModelLength} characters."];
+        }
+
+        return trimmed;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace FluxCaption.Api.Extensions;
 
@@ -8,7 +9,7 @@ namespace FluxCaption.Api.Extensions;
 /// multipart, unreadable JSON) into the ProblemDetails the client deserves instead of a 500.
 /// Anything else stays a 500 ProblemDetails from the default handler.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, IOptions<ApiOptions> options, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     // Form binding wraps the form reader's InvalidDataException in a 400 BadHttpRequestException;
@@ -49,7 +50,20 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+            ProblemDetails = status == StatusCodes.Status413PayloadTooLarge ? TooLarge() : new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
         });
+    }
+
+    // The limit the client hit, by name: the server's own message speaks of body lengths, not of the setting.
+    private ProblemDetails TooLarge()
+    {
+        var limit = options.Value.MaxUploadBytes;
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The uploaded file is too large.",
+            Detail = $"An upload may be at most {limit} bytes (Api:MaxUploadBytes).",
+            Extensions = { ["limit"] = limit },
+        };
     }
 }

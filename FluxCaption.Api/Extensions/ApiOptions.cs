@@ -26,6 +26,10 @@ public sealed class ApiOptions
     /// </summary>
     public string? DefaultFallback { get; set; }
 
+    /// <summary>Most cues an uploaded file may have; a longer one is refused with 400 before a job is made.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxCuesPerFile { get; set; } = 20_000;
+
     [Range(1, 500)]
     public int MaxPageSize { get; set; } = 200;
 }

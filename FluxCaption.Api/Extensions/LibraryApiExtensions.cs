@@ -20,6 +20,8 @@ public static class LibraryApiExtensions
         builder.Services.AddJellyfin();
         builder.Services.AddRuleRunner();
         builder.AddLibraryRequests();
+        builder.Services.AddSingleton<LocalRootPolicy>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LocalRootPolicy>());
         builder.Services.AddSingleton<LibraryRequestSignal>();
         builder.Services.AddScoped<LibraryRequestQueue>();
         builder.Services.AddScoped<ItemAddedHandler>();

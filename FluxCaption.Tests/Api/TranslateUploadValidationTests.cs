@@ -109,6 +109,56 @@ public sealed class TranslateUploadValidationTests(PostgresServer postgres, Redi
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("detail").GetString()!.ShouldContain("2048 bytes (Api:MaxUploadBytes)");
+        problem.GetProperty("limit").GetInt64().ShouldBe(2048);
+    }
+
+    [Fact]
+    public async Task AModelNameOrFileNameOverItsColumnIsRefusedByNameBeforeTheDatabase()
+    {
+        var text = TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt);
+
+        var model = await PostExpectingProblem(TranslateUploads.Form(text, model: new string('m', 201)), HttpStatusCode.BadRequest);
+        ErrorsOf(model)["model"].ShouldHaveSingleItem().ShouldContain("200 characters");
+        var name = await PostExpectingProblem(TranslateUploads.Form(text, new string('f', 497) + ".en.srt"), HttpStatusCode.BadRequest);
+        ErrorsOf(name)["file"].ShouldHaveSingleItem().ShouldContain("500 characters");
+    }
+
+    [Fact]
+    public async Task ABadSourceLanguageIsReportedAsABadLanguage()
+    {
+        var problem = await PostExpectingProblem(
+            TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt), "movie.srt", sourceLanguage: "klingonese"), HttpStatusCode.BadRequest);
+
+        var message = ErrorsOf(problem)["sourceLanguage"].ShouldHaveSingleItem();
+        message.ShouldContain("klingonese");
+        message.ShouldNotContain("name the file");
+    }
+
+    [Fact]
+    public async Task ASecondFilePartIsRefusedNotIgnored()
+    {
+        using var form = TranslateUploads.Form(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt));
+        form.Add(new ByteArrayContent(TranslateUploads.Utf8(TranslateUploads.ThreeCueSrt)), "file", "other.en.srt");
+
+        var problem = await PostExpectingProblem(form, HttpStatusCode.BadRequest);
+        ErrorsOf(problem)["file"].ShouldHaveSingleItem().ShouldContain("one file");
+    }
+
+    [Fact]
+    public async Task AFileWithMoreCuesThanTheLimitIsRefusedNamingTheSetting()
+    {
+        await using var small = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?> { ["Api:MaxCuesPerFile"] = "5" });
+        using var client = small.CreateAuthorizedClient();
+        var cues = string.Concat(Enumerable.Range(1, 6).Select(i => $"{i}\n00:00:0{i},000 --> 00:00:0{i},500\nLine {i}\n\n"));
+
+        using var response = await client.PostAsync("/api/jobs/translate", TranslateUploads.Form(TranslateUploads.Utf8(cues)), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var message = ErrorsOf(await response.Content.ReadFromJsonAsync<JsonElement>(Ct))["file"].ShouldHaveSingleItem();
+        message.ShouldContain("6 cues");
+        message.ShouldContain("Api:MaxCuesPerFile");
     }
 
     private async Task<JsonElement> PostExpectingProblem(MultipartFormDataContent form, HttpStatusCode expected)

@@ -5,7 +5,7 @@ namespace FluxCaption.Core.Libraries.Local;
 /// and the result must stay under the root's own resolved path. "..", absolute paths and links that
 /// point elsewhere are refused with <see cref="MediaSourceException"/> code path_outside_root.
 /// </summary>
-internal static class LocalPaths
+public static class LocalPaths
 {
     public const string OutsideRoot = "path_outside_root";
 

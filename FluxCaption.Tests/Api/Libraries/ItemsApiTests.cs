@@ -136,6 +136,8 @@ public sealed class ItemsApiTests(PostgresServer postgres, RedisServer redis) : 
         await (await _host.PostAsync("/api/items/translate", new { itemIds = new[] { Guid.NewGuid() }, targetLanguages = new[] { "fr" } })).ShouldNameFieldAsync("itemIds");
         await (await _host.PostAsync("/api/items/translate", new { itemIds = new[] { item.Id }, targetLanguages = new[] { "xx-nope" } })).ShouldNameFieldAsync("targetLanguages");
         await (await _host.PostAsync("/api/items/translate", new { itemIds = new[] { item.Id }, targetLanguages = new[] { "fr" }, engine = "babelfish" })).ShouldNameFieldAsync("engine");
+        (await (await _host.PostAsync("/api/items/translate", new { itemIds = new[] { item.Id }, targetLanguages = new[] { "fr" }, model = new string('m', 201) }))
+            .ShouldNameFieldAsync("model")).ShouldContain("200 characters");
         _host.Planner.Requests.ShouldBeEmpty();
     }
 
