@@ -2,6 +2,7 @@ using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
+using FluxCaption.Core.Translation;
 using FluxCaption.Core.Translation.Engines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -82,9 +83,10 @@ public static class JobsApi
 
         var bytes = await ReadAllAsync(file!, cancellationToken);
         SubtitleDocument document;
+        string encoding;
         try
         {
-            document = SubtitleFile.Load(bytes, file!.FileName);
+            document = SubtitleFile.Load(bytes, file!.FileName, out encoding);
         }
         catch (Exception ex) when (ex is SubtitleEncodingException or SubtitleFormatException)
         {
@@ -118,10 +120,18 @@ public static class JobsApi
                 Proofread = wantsProofread,
 
                 Fallback = chain,
+                SourceWarnings = SubtitleFile.IsUnicode(encoding) ? [] :
+                [
+                    new DocumentWarning(EncodingGuessedCode,
+                        $"The file is not valid UTF-8 or UTF-16; it was read as {encoding}. Check accented and non-Latin letters in the result, or save the file as UTF-8."),
+                ],
             },
             cancellationToken);
         return TypedResults.Accepted($"/api/jobs/{job.Id}", job.ToJobResponse());
     }
+
+    /// <summary>The job warning that an upload was not Unicode and its encoding was guessed.</summary>
+    public const string EncodingGuessedCode = "encoding_guessed";
 
     public static async Task<Results<Ok<JobPageResponse>, ValidationProblem>> ListAsync(
         IJobService jobs,

@@ -17,6 +17,9 @@ public sealed record NewTranslationJob(
     /// <summary>Write the translation with the source line under it.</summary>
     public bool Bilingual { get; init; }
 
+    /// <summary>What the user should know about the uploaded file itself (e.g. the encoding it had to be read as), kept through translation and retries.</summary>
+    public IReadOnlyList<Translation.DocumentWarning> SourceWarnings { get; init; } = [];
+
     /// <summary>Run the proofreading pass after translating (LLM engines only).</summary>
     public bool Proofread { get; init; }
 

@@ -51,6 +51,7 @@ internal sealed class JobService(
             Proofread = request.Proofread,
 
             FallbackEngines = EngineChainJson.Serialize(request.Fallback),
+            Warnings = SourceWarnings.Write(request.SourceWarnings),
             MaxAttempts = options.Value.DefaultMaxAttempts,
             CreatedAt = now,
             UpdatedAt = now,
@@ -219,8 +220,9 @@ internal sealed class JobService(
                 .SetProperty(job => job.RetranslateKept, true)
                 .SetProperty(job => job.Budget, (string?)null)
                 // The new attempt writes the warnings afresh (the checkpoint carries those that still
-                // hold); the old ones would otherwise survive a result that has none.
-                .SetProperty(job => job.Warnings, (string?)null)
+                // hold); the old ones would otherwise survive a result that has none. Those about the
+                // source itself (its encoding, a transcript's filtering) still hold and stay.
+                .SetProperty(job => job.Warnings, SourceWarnings.Write(SourceWarnings.Read(done.Warnings)))
                 .SetProperty(job => job.CancelRequested, false)
                 .SetProperty(job => job.PauseRequested, false)
                 .SetProperty(job => job.LeaseOwner, (string?)null)

@@ -4,9 +4,10 @@ using FluxCaption.Core.Translation;
 namespace FluxCaption.Core.Jobs;
 
 /// <summary>
-/// Warnings about a source FluxCaption made itself (hallucinations dropped, captions without text),
+/// Warnings about the source itself (hallucinations dropped, captions without text, an upload that
+/// was not Unicode and had to be read in a guessed encoding),
 /// carried in the job's warnings column from the asr stage into the translation, whose own warnings
-/// would otherwise replace them. They are document warnings (no cue) with a <c>speech_</c> or <c>ocr_</c> code.
+/// would otherwise replace them. They are document warnings (no cue) with a <c>speech_</c>, <c>ocr_</c> or <c>encoding_</c> code.
 /// </summary>
 public static class SourceWarnings
 {
@@ -37,5 +38,6 @@ public static class SourceWarnings
     }
 
     private static bool IsSourceCode(string? code) =>
-        code is not null && (code.StartsWith("speech_", StringComparison.Ordinal) || code.StartsWith("ocr_", StringComparison.Ordinal));
+        code is not null && (code.StartsWith("speech_", StringComparison.Ordinal) || code.StartsWith("ocr_", StringComparison.Ordinal)
+            || code.StartsWith("encoding_", StringComparison.Ordinal));
 }

@@ -11,15 +11,20 @@ public static class SubtitleFile
     /// Reads a subtitle file. Throws <see cref="SubtitleEncodingException"/> when the bytes are not
     /// text and <see cref="SubtitleFormatException"/> when the text is no subtitle format or is invalid.
     /// </summary>
-    public static SubtitleDocument Load(byte[] bytes, string? fileName)
+    public static SubtitleDocument Load(byte[] bytes, string? fileName) => Load(bytes, fileName, out _);
+
+    /// <summary>Like <see cref="Load(byte[], string?)"/>, and tells which encoding the bytes were read as ("utf-8", "windows-1252"...).</summary>
+    public static SubtitleDocument Load(byte[] bytes, string? fileName, out string encodingName)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        encodingName = "utf-8";
         if (bytes.Length == 0)
         {
             throw new SubtitleFormatException("the file is empty");
         }
 
         var decoded = SubtitleTextDecoder.Decode(bytes);
+        encodingName = decoded.EncodingName;
         var format = SubtitleFormatDetector.Detect(decoded.Text, fileName)
             ?? throw new SubtitleFormatException(
                 string.IsNullOrWhiteSpace(decoded.Text)
@@ -27,6 +32,9 @@ public static class SubtitleFile
                     : "the text is not a subtitle file: no WEBVTT signature, no [Script Info]/[Events] section and no 'start --> end' timing line");
         return SubtitleParser.Parse(decoded.Text, format);
     }
+
+    /// <summary>Whether <paramref name="encodingName"/> is a Unicode encoding, where nothing had to be guessed.</summary>
+    public static bool IsUnicode(string encodingName) => encodingName.StartsWith("utf-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The document written in its format, as UTF-8 without a byte order mark.</summary>
     public static byte[] Save(SubtitleDocument document) => Utf8WithoutBom.GetBytes(SubtitleWriter.Write(document));
