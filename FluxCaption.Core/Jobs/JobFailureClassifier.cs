@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore.Storage;
+using FluxCaption.Core.Data;
 
 namespace FluxCaption.Core.Jobs;
 
@@ -16,7 +16,7 @@ internal static class JobFailureClassifier
         // EF and Npgsql wrap a lost connection several layers deep (RetryLimitExceededException, DbUpdateException,
         // InvalidOperationException "likely due to a transient failure", a pool TimeoutException inside an
         // NpgsqlException): an outage of the database or Redis is never the job's fault, so it waits for them.
-        if (DependencyFailure(exception) is { } dependency)
+        if (DependencyFailures.Describe(exception) is { } dependency)
         {
             return new JobFailureException(JobErrorCodes.DependencyUnavailable, $"{dependency} unavailable: {exception.Message}", isTransient: true, exception);
         }
@@ -39,24 +39,5 @@ internal static class JobFailureClassifier
                 new JobFailureException(JobErrorCodes.EngineError, exception.Message, isTransient: false, exception),
             _ => new JobFailureException(JobErrorCodes.EngineError, exception.Message, isTransient: false, exception),
         };
-    }
-
-    /// <summary>"database" or "Redis" when the exception or one it wraps is a transient failure of that dependency.</summary>
-    public static string? DependencyFailure(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            switch (current)
-            {
-                // The execution strategy only retries errors it judged transient, so running out of retries is one too.
-                case RetryLimitExceededException:
-                case Npgsql.NpgsqlException { IsTransient: true }:
-                    return "database";
-                case StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException:
-                    return "Redis";
-            }
-        }
-
-        return null;
     }
 }
