@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
@@ -20,6 +21,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
+    private const string HealthCheckTimeoutKey = "HealthChecks:Timeout";
     private const string AlivenessEndpointPath = "/alive";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
@@ -91,6 +93,17 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+
+        // The client integrations' checks (Npgsql, Redis) have no timeout of their own and would wait for the
+        // client's retries while a dependency is down; a probe must answer Unhealthy within seconds instead.
+        var timeout = builder.Configuration.GetValue<TimeSpan?>(HealthCheckTimeoutKey) ?? TimeSpan.FromSeconds(3);
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(registration => registration.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                registration.Timeout = timeout;
+            }
+        });
         return builder;
     }
 

@@ -22,6 +22,7 @@ public static class ApplicationServiceExtensions
             .ValidateOnStart();
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<DependencyOutageExceptionHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         // Binding failures (unreadable form, body over the limit) reach ApiExceptionHandler as

@@ -8,6 +8,9 @@ public static class DataExtensions
 {
     public const string ConnectionStringName = "fluxcaption";
 
+    /// <summary>Seconds to wait for a database connection; unset keeps the connection string's own (Npgsql: 15).</summary>
+    public const string ConnectTimeoutKey = "Database:ConnectTimeoutSeconds";
+
     /// <summary>
     /// Registers <see cref="FluxCaptionDbContext"/> through the Aspire Npgsql EF Core integration from
     /// ConnectionStrings:fluxcaption: a pooled context with retry on failure, the "FluxCaptionDbContext"
@@ -22,8 +25,23 @@ public static class DataExtensions
             throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
         }
 
+        // An interactive process (the Api) sets a short connect timeout so a request fails within seconds
+        // while the database is unreachable, instead of waiting out Npgsql's 15 s default.
+        var connectTimeout = builder.Configuration.GetValue<int?>(ConnectTimeoutKey);
+        if (connectTimeout is <= 0)
+        {
+            throw new InvalidOperationException($"{ConnectTimeoutKey} must be a positive number of seconds.");
+        }
+
         builder.AddNpgsqlDbContext<FluxCaptionDbContext>(
             ConnectionStringName,
+            configureSettings: settings =>
+            {
+                if (connectTimeout is { } seconds && settings.ConnectionString is { } connectionString)
+                {
+                    settings.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Timeout = seconds }.ConnectionString;
+                }
+            },
             configureDbContextOptions: options => UseConventions(options));
         return builder;
     }

@@ -13,6 +13,9 @@ public static class JobErrorCodes
     public const string AttemptsExhausted = "attempts_exhausted";
     public const string LeaseExpired = "lease_expired";
     public const string Internal = "internal_error";
+
+    /// <summary>The database or Redis could not be reached; the job went back to the queue without using up an attempt.</summary>
+    public const string DependencyUnavailable = "dependency_unavailable";
     public const string MediaItemMissing = "media_item_missing";
     public const string ResultDocumentMissing = "result_document_missing";
 

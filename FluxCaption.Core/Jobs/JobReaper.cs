@@ -24,7 +24,28 @@ public sealed class JobReaper(
     {
         var requeued = await ReclaimExpiredLeasesAsync(cancellationToken);
         var redispatched = await RedispatchLostAsync(cancellationToken);
+        await RemoveDeadConsumersAsync();
         return new ReapResult(requeued, redispatched);
+    }
+
+    private async Task RemoveDeadConsumersAsync()
+    {
+        foreach (var stage in Enum.GetValues<JobStage>())
+        {
+            try
+            {
+                var removed = await queue.RemoveIdleConsumersAsync(stage);
+                if (removed.Count > 0)
+                {
+                    logger.LogInformation("Removed idle consumers {Consumers} from the {Stage} group", removed, stage);
+                }
+            }
+            catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                // No stream or group yet (no worker ever consumed this stage), or Redis is away: a later run looks again.
+                logger.LogDebug(exception, "Could not list the consumers of the {Stage} group", stage);
+            }
+        }
     }
 
     private async Task<int> ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)

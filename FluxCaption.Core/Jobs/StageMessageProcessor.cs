@@ -202,7 +202,17 @@ public sealed class StageMessageProcessor(
     private async Task<StageOutcome> FailOrRequeueAsync(JobStage stage, Guid jobId, string owner, Exception exception)
     {
         var failure = JobFailureClassifier.Classify(exception);
+        // If this read or the write below fails too (the database is still down), the job stays leased and the
+        // delivery unacknowledged: the reaper re-queues the job once its lease expires.
         var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, CancellationToken.None);
+        if (failure.Code == JobErrorCodes.DependencyUnavailable)
+        {
+            // An outage is not the job's fault: it goes back to the queue without using up an attempt.
+            logger.LogWarning(exception, "Job {JobId} stopped in {Stage} because a dependency is unavailable; handing it back", jobId, stage);
+            var waiting = await state.RequeueAsync(jobId, owner, failure.Code, failure.Message, refundAttempt: true, CancellationToken.None);
+            return await HandedBackAsync(jobId, stage, waiting, failure.Message);
+        }
+
         if (failure.IsTransient && job.Attempt < job.MaxAttempts)
         {
             logger.LogWarning(exception, "Job {JobId} failed transiently in {Stage} (attempt {Attempt} of {MaxAttempts}); handing it back",

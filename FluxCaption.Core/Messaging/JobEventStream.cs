@@ -30,6 +30,14 @@ public sealed class JobEventStream(IConnectionMultiplexer redis, RedisKeys keys,
             _lastProgress.TryRemove(jobId, out _);
         }
 
+        if (!redis.IsConnected)
+        {
+            // Waiting out the command timeout would hold up the request that recorded the event; the
+            // database row and timeline are already right, live views miss this one update.
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None,
+                "Redis is not connected; the live event was not published.", null, CommandStatus.Unknown);
+        }
+
         NameValueEntry[] fields =
         [
             new("jobId", jobId.ToString()),

@@ -33,4 +33,8 @@ public sealed class MessagingOptions
     /// <summary>At most one progress event per job in this interval; state changes always go out.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ProgressEventInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A consumer idle this long and holding no entry is removed from its group by the reaper (a dead worker's name).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "30.00:00:00")]
+    public TimeSpan ConsumerRemoveAfter { get; set; } = TimeSpan.FromHours(1);
 }

@@ -101,6 +101,29 @@ public sealed class StageQueue(IConnectionMultiplexer redis, RedisKeys keys, IOp
         await AcknowledgeAsync(stage, delivery.EntryId);
     }
 
+    /// <summary>
+    /// Removes from the group the consumers that hold no entry and were idle longer than
+    /// <see cref="MessagingOptions.ConsumerRemoveAfter"/>: workers that died or were renamed. Redis counts idle
+    /// time from the last read that returned something, so a live worker without work that long is removed
+    /// too: harmless, since it holds nothing and its next read adds it back.
+    /// Returns the names removed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RemoveIdleConsumersAsync(JobStage stage)
+    {
+        var db = redis.GetDatabase();
+        var key = keys.StageStream(stage);
+        var consumers = await db.StreamConsumerInfoAsync(key, _options.ConsumerGroup);
+        var removed = new List<string>();
+        foreach (var consumer in consumers.Where(consumer =>
+                     consumer.PendingMessageCount == 0 && consumer.IdleTimeInMilliseconds > _options.ConsumerRemoveAfter.TotalMilliseconds))
+        {
+            await db.StreamDeleteConsumerAsync(key, _options.ConsumerGroup, consumer.Name);
+            removed.Add(consumer.Name!);
+        }
+
+        return removed;
+    }
+
     /// <summary>Job ids that have an entry in the stage stream (delivered or not).</summary>
     public async Task<HashSet<Guid>> LiveJobIdsAsync(JobStage stage)
     {

@@ -61,4 +61,21 @@ public sealed class FailureTests(PostgresServer postgres, RedisServer redis)
         failed.ErrorCode.ShouldBe(JobErrorCodes.EngineError);
         failed.ErrorMessage.ShouldBe("connection refused");
     }
+
+    [Fact]
+    public async Task ADatabaseOutageInTheMiddleOfAJobHandsItBackWithoutUsingAnAttemptAndItResumesFromItsCheckpoint()
+    {
+        // One attempt only: before the change, EF giving up its retries failed the job for good as an engine error.
+        var settings = new Dictionary<string, string?> { ["Jobs:DefaultMaxAttempts"] = "1" };
+        var engine = new PrefixingTranslationEngine { FailAt = (2, await UnreachableDependencies.EfAfterRetriesAsync()) };
+        await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", settings, engine);
+        var job = await SampleJobs.CreateAsync(worker.Services, cueCount: 6);
+
+        await SampleJobs.WaitForStatusAsync(worker.Services, job.Id, JobStatus.Succeeded);
+
+        var succeeded = await SampleJobs.GetAsync(worker.Services, job.Id);
+        succeeded.Attempt.ShouldBe(1);
+        engine.Requests["0"].ShouldBe(1);
+        engine.Requests["1"].ShouldBe(1);
+    }
 }
