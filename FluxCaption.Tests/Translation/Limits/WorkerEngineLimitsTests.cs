@@ -1,4 +1,5 @@
 using FluxCaption.Core.Translation;
+using FluxCaption.Tests.Api;
 using FluxCaption.Tests.Infrastructure;
 using FluxCaption.Tests.TestServers;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public sealed class WorkerEngineLimitsTests(PostgresServer postgres, RedisServer
         var token = TestContext.Current.CancellationToken;
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: token);
         ollama.Latency = TimeSpan.FromMilliseconds(400);
-        var database = await postgres.CreateDatabaseAsync();
+        // Migrated: the Ollama engine reads the default model chosen in the settings.
+        var database = await TestDatabases.CreateMigratedAsync(postgres);
         var prefix = RedisServer.NewKeyPrefix();
         var settings = new Dictionary<string, string?>
         {
