@@ -1,5 +1,6 @@
 using FluxCaption.Web.Components;
 using FluxCaption.Web.Extensions;
+using FluxCaption.Web.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,11 +18,13 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
+app.MapCultureSwitch();
 app.MapResultDownloads();
 app.MapExportDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,5 +1,6 @@
 using Bunit;
 using FluxCaption.Web.Components.Layout;
+using FluxCaption.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,7 @@ public sealed class ExternalLinksTests
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.Services.AddWebLocalization();
         context.Services.AddSingleton(Options.Create(links));
         return context;
     }

@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.Rendering;
 using FluxCaption.Tests.Api;
 using FluxCaption.Tests.Infrastructure;
+using FluxCaption.Web.Localization;
 using FluxCaption.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ internal sealed class ItemsWebPageHost : IAsyncDisposable
         Bunit = new BunitContext();
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.Services.AddMudServices();
+        Bunit.Services.AddWebLocalization();
         Bunit.Services.AddSingleton(Client);
         // The pages mark themselves interactive (for browsers and scripts); here they run as on a live circuit.
         Bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -1,6 +1,7 @@
 using Bunit;
 using FluxCaption.Tests.Api;
 using FluxCaption.Tests.Infrastructure;
+using FluxCaption.Web.Localization;
 using FluxCaption.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ internal sealed class SettingsAndLibrariesHarness : IAsyncDisposable
         Client = new FluxCaptionApiClient(_http);
         Bunit = new BunitContext();
         Bunit.Services.AddMudServices();
+        Bunit.Services.AddWebLocalization();
         Bunit.Services.AddSingleton(Client);
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -1,3 +1,4 @@
+using FluxCaption.Web.Localization;
 using FluxCaption.Web.Services;
 using MudBlazor.Services;
 
@@ -10,6 +11,7 @@ public static class ApplicationServiceExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddWebLocalization();
         builder.AddFluxCaptionLinks();
 
         services.AddOptions<FluxCaptionApiOptions>()
