@@ -1,3 +1,4 @@
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Messaging;
 using Microsoft.EntityFrameworkCore;

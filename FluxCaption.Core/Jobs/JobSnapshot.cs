@@ -1,22 +1,14 @@
 using System.Text.Json;
+using FluxCaption.Contracts.Jobs;
 
 namespace FluxCaption.Core.Jobs;
 
-/// <summary>The job fields a live view needs, as carried in every event's data.</summary>
-public sealed record JobSnapshot(
-    Guid Id,
-    string Status,
-    string Stage,
-    double Progress,
-    string? ErrorCode,
-    string? ErrorMessage,
-    Guid? ResultDocumentId,
-    int Attempt,
-    string? Message)
+/// <summary>Builds the data every job event carries (<see cref="JobEventSnapshot"/>, shared with the Web app).</summary>
+public static class JobSnapshot
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static JobSnapshot From(Job job, string? message = null) => new(
+    public static JobEventSnapshot From(Job job, string? message = null) => new(
         job.Id,
         job.Status.ToString().ToLowerInvariant(),
         job.Stage.ToString().ToLowerInvariant(),
@@ -27,5 +19,5 @@ public sealed record JobSnapshot(
         job.Attempt,
         message);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public static string ToJson(this JobEventSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Json);
 }

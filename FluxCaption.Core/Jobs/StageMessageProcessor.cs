@@ -1,3 +1,4 @@
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Data;
 using System.Diagnostics;
 using FluxCaption.Core.Messaging;

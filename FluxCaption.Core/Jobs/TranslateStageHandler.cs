@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluxCaption.Contracts;
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Languages;
 using FluxCaption.Core.Translation;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using Microsoft.EntityFrameworkCore;

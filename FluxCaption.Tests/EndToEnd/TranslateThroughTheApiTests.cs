@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FluxCaption.Contracts.Jobs;
 using Microsoft.EntityFrameworkCore;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;

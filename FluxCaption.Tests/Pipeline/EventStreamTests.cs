@@ -1,3 +1,4 @@
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Tests.Infrastructure;

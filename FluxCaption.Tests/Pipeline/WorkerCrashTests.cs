@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Tests.Infrastructure;

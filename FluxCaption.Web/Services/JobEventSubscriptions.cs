@@ -16,21 +16,46 @@ public sealed class JobEventSubscriptions(
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>Calls <paramref name="onUpdate"/> with the job each time it changes, until the job ends or the subscription is disposed.</summary>
-    public IDisposable Subscribe(Guid jobId, Func<JobView, Task> onUpdate)
+    public IDisposable Subscribe(Guid jobId, Func<JobView, Task> onUpdate) =>
+        Follow($"api/jobs/{jobId}/events", $"job {jobId}", async (_, cancellationToken) =>
+        {
+            var job = await api.GetJobAsync(jobId, cancellationToken);
+            await onUpdate(job);
+            return !job.IsTerminal;
+        });
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with every event of every job (progress included), carrying the
+    /// job's state as of that event, until the subscription is disposed. Lists use it to move their
+    /// rows without reading the whole list again; a change the list cannot place (a new job) is the
+    /// page's cue to reload.
+    /// </summary>
+    public IDisposable SubscribeAll(Func<JobChange, Task> onChange) =>
+        Follow("api/events", "all jobs", async (item, _) =>
+        {
+            if (JobChange.From(item) is { } change)
+            {
+                await onChange(change);
+            }
+
+            return true;
+        });
+
+    private IDisposable Follow(string path, string what, Func<SseItem<string>, CancellationToken, Task<bool>> onEvent)
     {
         var stop = new CancellationTokenSource();
-        _ = FollowAsync(jobId, onUpdate, stop.Token);
+        _ = FollowAsync(path, what, onEvent, stop.Token);
         return new Subscription(stop);
     }
 
-    private async Task FollowAsync(Guid jobId, Func<JobView, Task> onUpdate, CancellationToken cancellationToken)
+    private async Task FollowAsync(string path, string what, Func<SseItem<string>, CancellationToken, Task<bool>> onEvent, CancellationToken cancellationToken)
     {
         string? lastEventId = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"api/jobs/{jobId}/events");
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
                 if (lastEventId is not null)
                 {
                     request.Headers.Add("Last-Event-ID", lastEventId);
@@ -52,9 +77,7 @@ public sealed class JobEventSubscriptions(
                         continue;
                     }
 
-                    var job = await api.GetJobAsync(jobId, cancellationToken);
-                    await onUpdate(job);
-                    if (job.IsTerminal)
+                    if (!await onEvent(item, cancellationToken))
                     {
                         return;
                     }
@@ -70,7 +93,7 @@ public sealed class JobEventSubscriptions(
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or ApiProblemException)
             {
-                logger.LogWarning(ex, "Lost the event stream of job {JobId}; reconnecting", jobId);
+                logger.LogWarning(ex, "Lost the event stream of {What}; reconnecting", what);
             }
 
             try

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Languages;

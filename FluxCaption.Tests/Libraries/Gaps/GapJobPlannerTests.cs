@@ -1,3 +1,4 @@
+using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Messaging;

@@ -1,4 +1,4 @@
-namespace FluxCaption.Core.Jobs;
+namespace FluxCaption.Contracts.Jobs;
 
 /// <summary>Event type names on the timeline and the live stream.</summary>
 public static class JobEventTypes
