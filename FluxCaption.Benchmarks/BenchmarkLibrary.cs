@@ -79,9 +79,10 @@ internal sealed class BenchmarkLibrary(int count)
             json.WriteString("DateCreated", _originallySaved.AddDays(-30));
         }
 
-        if (fields.Contains("DateLastSaved"))
+        // Like a real server: no DateLastSaved on an item, an Etag (moving with each save) only when asked.
+        if (fields.Contains("Etag"))
         {
-            json.WriteString("DateLastSaved", changed ? changes.SavedAt : _originallySaved);
+            json.WriteString("Etag", (changed ? changes.SavedAt : _originallySaved).UtcTicks.ToString("x", CultureInfo.InvariantCulture));
         }
 
         json.WriteString("Container", "mkv");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluxCaption.Core.Libraries.Jellyfin;
 
 namespace FluxCaption.Api.Apis;
 
@@ -57,6 +58,13 @@ public sealed record JellyfinWebhookNotification(string NotificationType, string
         if (notification.IsVideoItemAdded && string.IsNullOrWhiteSpace(itemId))
         {
             (field, error) = ("ItemId", "ItemId is required for ItemAdded (the webhook plugin's {{ItemId}}).");
+            notification = null;
+            return false;
+        }
+
+        if (notification.IsVideoItemAdded && !JellyfinClient.IsItemId(itemId!.Trim()))
+        {
+            (field, error) = ("ItemId", $"ItemId '{itemId}' is not a Jellyfin item id (32 hexadecimal digits, as the webhook plugin's {{{{ItemId}}}} sends).");
             notification = null;
             return false;
         }

@@ -20,8 +20,11 @@ public sealed partial class JellyfinClient(
     IOptions<JellyfinOptions> options,
     ILogger<JellyfinClient> logger)
 {
-    /// <summary>The item fields a sync needs; without <c>fields</c> Jellyfin returns neither streams nor path.</summary>
-    public const string ItemFields = "MediaStreams,Path,MediaSources,DateCreated,DateLastSaved";
+    /// <summary>
+    /// The item fields a sync needs; without <c>fields</c> Jellyfin returns neither streams nor path. No
+    /// <c>DateLastSaved</c>: items never carry it, asked or not; <c>Etag</c> shows a save instead.
+    /// </summary>
+    public const string ItemFields = "MediaStreams,Path,MediaSources,DateCreated,Etag";
 
     public const string VideoItemTypes = "Movie,Episode,Video,MusicVideo";
 
@@ -52,6 +55,13 @@ public sealed partial class JellyfinClient(
     /// </summary>
     public async Task<JellyfinItem?> GetItemAsync(string itemId, CancellationToken cancellationToken)
     {
+        // Jellyfin drops an "ids" filter it cannot parse and lists every item of the server: an id that is
+        // not a GUID names no item, so it is never sent.
+        if (!IsItemId(itemId))
+        {
+            return null;
+        }
+
         var page = await GetItemsAsync(new JellyfinItemQuery { Ids = [itemId] }, cancellationToken);
         // Only the asked id counts: a server that ignored "ids" would hand back some other item.
         return page.Items.FirstOrDefault(item => SameId(item.Id, itemId));
@@ -93,6 +103,10 @@ public sealed partial class JellyfinClient(
             $"Items/{Uri.EscapeDataString(itemId)}/Refresh?metadataRefreshMode=Default&imageRefreshMode=None", null, authenticate: true, cancellationToken);
     }
 
+    /// <summary>Whether <paramref name="value"/> can be a Jellyfin item id: 32 hex digits, with or without dashes.</summary>
+    public static bool IsItemId(string? value) =>
+        value is not null && (Guid.TryParseExact(value, "N", out _) || Guid.TryParseExact(value, "D", out _));
+
     internal static bool SameId(string a, string b) =>
         string.Equals(a.Replace("-", "", StringComparison.Ordinal), b.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 
@@ -116,6 +130,12 @@ public sealed partial class JellyfinClient(
 
         if (query.Ids is { Count: > 0 } ids)
         {
+            // A single unparseable id would make Jellyfin ignore the filter and list everything.
+            if (ids.Any(id => !IsItemId(id)))
+            {
+                throw new ArgumentException("Every id of an item query must be a Jellyfin item id (a GUID).", nameof(query));
+            }
+
             parts.Add("ids=" + string.Join(',', ids.Select(Uri.EscapeDataString)));
         }
 

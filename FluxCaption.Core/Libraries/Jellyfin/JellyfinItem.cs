@@ -23,8 +23,10 @@ public sealed record JellyfinItem
 
     public DateTimeOffset? DateCreated { get; init; }
 
-    public DateTimeOffset? DateLastSaved { get; init; }
-
+    /// <summary>
+    /// Moves with every save of the item; only sent when asked for in <c>fields</c>. Items never carry a
+    /// <c>DateLastSaved</c> (no such property on Jellyfin's item DTO), so this is what shows a save.
+    /// </summary>
     public string? Etag { get; init; }
 
     public IReadOnlyList<JellyfinMediaSourceInfo>? MediaSources { get; init; }

@@ -58,12 +58,11 @@ internal static class JellyfinItemMapper
         ?? item.MediaSources?.FirstOrDefault()?.Id
         ?? item.Id;
 
-    // DateLastSaved moves on every save Jellyfin makes (our uploads included); the stream list is hashed
-    // too because a sidecar dropped beside the file appears after a scan that may not touch the date.
+    // The Etag moves on every save Jellyfin makes (our uploads included); the stream list is hashed too,
+    // and is what the tag rests on when a server sends no Etag: subtitles appear and vanish as streams.
     private static string ChangeTag(JellyfinItem item)
     {
         var text = new StringBuilder()
-            .Append(item.DateLastSaved?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('|')
             .Append(item.Etag).Append('|')
             .Append(item.Path).Append('|')
             .Append(item.RunTimeTicks?.ToString(CultureInfo.InvariantCulture));

@@ -23,10 +23,9 @@ public sealed partial class JellyfinMediaSource
         var language = JellyfinSubtitleNames.UploadLanguage(request.Language);
 
         var fresh = await ReadFreshAsync(item, cancellationToken);
-        var mediaSourceId = JellyfinItemMapper.MediaSourceId(fresh);
         foreach (var candidate in ExternalSubtitles(fresh).Where(stream => InSlot(stream, request, language, extension)))
         {
-            if (await HashOfAsync(fresh.Id, mediaSourceId, candidate, extension, cancellationToken) == hash)
+            if (await HashOfAsync(fresh, candidate, extension, cancellationToken) == hash)
             {
                 LogAlreadyWritten(logger, fresh.Id, candidate.Path);
                 return new SubtitleWriteResult(candidate.Path, hash);
@@ -36,15 +35,22 @@ public sealed partial class JellyfinMediaSource
         if (request.Previous is { Path: { Length: > 0 } previousPath } previous
             && ExternalSubtitles(fresh).FirstOrDefault(stream => stream.Path == previousPath) is { } ours)
         {
-            if (string.IsNullOrEmpty(previous.ContentHash)
-                || await HashOfAsync(fresh.Id, mediaSourceId, ours, Path.GetExtension(previousPath).TrimStart('.'), cancellationToken) == previous.ContentHash)
+            var previousHash = string.IsNullOrEmpty(previous.ContentHash)
+                ? null
+                : await HashOfAsync(fresh, ours, Path.GetExtension(previousPath).TrimStart('.'), cancellationToken);
+            if (string.IsNullOrEmpty(previous.ContentHash) || previousHash == previous.ContentHash)
             {
                 await client.DeleteSubtitleAsync(fresh.Id, ours.Index, cancellationToken);
                 fresh = await ReadFreshAsync(item, cancellationToken);
             }
-            else
+            else if (previousHash is not null)
             {
                 LogPreviousEdited(logger, fresh.Id, previousPath);
+            }
+            else
+            {
+                // It vanished between our read and the download: nothing to delete; read the streams again.
+                fresh = await ReadFreshAsync(item, cancellationToken);
             }
         }
 
@@ -96,11 +102,13 @@ public sealed partial class JellyfinMediaSource
                 || name.Contains("." + language + ".", StringComparison.Ordinal));
     }
 
-    private async Task<string> HashOfAsync(string itemId, string mediaSourceId, JellyfinMediaStream stream, string extension, CancellationToken cancellationToken)
+    /// <summary>The SHA-256 of an external stream's bytes, or null when the stream vanished before it could be read.</summary>
+    private async Task<string?> HashOfAsync(JellyfinItem fresh, JellyfinMediaStream stream, string extension, CancellationToken cancellationToken)
     {
         // Asked in its own format, Jellyfin returns the file's bytes unchanged.
-        var bytes = await client.DownloadSubtitleAsync(itemId, mediaSourceId, stream.Index, extension, cancellationToken);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var download = await DownloadStreamAsync(
+            fresh, stream, again => ExternalSubtitles(again).FirstOrDefault(other => other.Path == stream.Path), extension, cancellationToken);
+        return download.Bytes is { } bytes ? Convert.ToHexStringLower(SHA256.HashData(bytes)) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Jellyfin item {ItemId} already has this subtitle at {Path}; not uploading it again")]

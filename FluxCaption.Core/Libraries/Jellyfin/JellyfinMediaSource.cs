@@ -78,7 +78,11 @@ public sealed partial class JellyfinMediaSource(
         }
 
         var (extension, format) = JellyfinSubtitleNames.DownloadFormat(stream.Codec);
-        var bytes = await client.DownloadSubtitleAsync(fresh.Id, JellyfinItemMapper.MediaSourceId(fresh), stream.Index, extension, cancellationToken);
+        var download = await DownloadStreamAsync(fresh, stream, again => JellyfinStreamMatcher.Find(again.MediaStreams, track), extension, cancellationToken);
+        var bytes = download.Bytes ?? throw (download.IsItemGone
+            ? new MediaSourceException("item_not_found", $"\"{item.Title}\" is no longer in Jellyfin (item {item.ExternalId}).")
+            : new MediaSourceException("track_not_found",
+                $"The {track.Language} {track.Codec} subtitle of \"{item.Title}\" is no longer in Jellyfin; sync the library again."));
         LogDownloaded(logger, fresh.Id, stream.Index, stream.Codec, extension);
         return new FetchedSubtitle(SubtitleTextDecoder.Decode(bytes).Text, format);
     }

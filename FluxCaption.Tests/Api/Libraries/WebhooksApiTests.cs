@@ -110,6 +110,15 @@ public sealed class WebhooksApiTests(PostgresServer postgres, RedisServer redis)
         await (await SendAsync(new { NotificationType = "ItemAdded", ItemType = "Movie" }, _secret)).ShouldNameFieldAsync("ItemId");
     }
 
+    [Fact]
+    public async Task AnItemAddedWhoseIdIsNotAJellyfinIdIs400RatherThanASyncOfEverything()
+    {
+        // Jellyfin answers an unparseable "ids" filter with every item it has, so such an id must stop here.
+        var response = await SendAsync(new { NotificationType = "ItemAdded", ItemId = "not-a-guid", ItemType = "Movie" }, _secret);
+
+        await response.ShouldNameFieldAsync("ItemId");
+    }
+
     private static object ItemAdded(string itemType) =>
         new { NotificationType = "ItemAdded", ItemId = JellyfinItemId, ItemType = itemType, ServerId = "abc", Name = "New film", Year = 2024 };
 

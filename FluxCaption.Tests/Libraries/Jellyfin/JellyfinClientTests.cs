@@ -68,7 +68,7 @@ public sealed class JellyfinClientTests
 
         item!.Path.ShouldBe(host.Movie.Path);
         item.MediaStreams!.Count.ShouldBe(8);
-        item.DateLastSaved.ShouldNotBeNull();
+        item.Etag.ShouldNotBeNullOrEmpty();
         var request = host.Server.Requests.Single();
         request.Path.ShouldBe("/Items");
         request.Query("ids").ShouldBe(host.Movie.Id);

@@ -137,7 +137,9 @@ public sealed class JellyfinMediaSourceTests
         fetched.Format.ShouldBe(SubtitleFormat.Srt);
         fetched.Content.ShouldContain("Hello there.");
         fetched.Content.ShouldContain("<i>How are you?</i>");
-        host.Server.Requests[^1].Path.ShouldBe($"/Videos/{host.Movie.Id}/{host.Movie.Id}/Subtitles/5/Stream.srt");
+        // The download, then the read that checks the index still named the track when the bytes came.
+        host.Server.Requests[^2].Path.ShouldBe($"/Videos/{host.Movie.Id}/{host.Movie.Id}/Subtitles/5/Stream.srt");
+        host.Server.Requests[^1].Path.ShouldBe("/Items");
     }
 
     [Fact]

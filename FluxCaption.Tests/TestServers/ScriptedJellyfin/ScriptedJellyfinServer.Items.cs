@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +14,11 @@ internal sealed partial class ScriptedJellyfinServer
         var fields = Split(query["fields"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var types = Split(query["includeItemTypes"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var ids = Split(query["ids"]).Select(id => id.Replace("-", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A real 12.0 server drops an "ids" filter it cannot parse and lists every item (seen).
+        if (ids.Any(id => !Guid.TryParseExact(id, "N", out _)))
+        {
+            ids.Clear();
+        }
         var parentId = query["parentId"].ToString();
         var recursive = string.Equals(query["recursive"], "true", StringComparison.OrdinalIgnoreCase);
         DateTimeOffset? minDateLastSaved = DateTimeOffset.TryParse(query["minDateLastSaved"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
@@ -55,11 +62,11 @@ internal sealed partial class ScriptedJellyfinServer
                 page = page.Take(limit);
             }
 
-            var countTotal = !string.Equals(query["enableTotalRecordCount"], "false", StringComparison.OrdinalIgnoreCase);
             var body = new JsonObject
             {
                 ["Items"] = new JsonArray([.. page.Select(item => (JsonNode)ItemJson(item, fields))]),
-                ["TotalRecordCount"] = countTotal ? all.Count : 0,
+                // Sent even with enableTotalRecordCount=false (seen): a client must not rely on it either way.
+                ["TotalRecordCount"] = all.Count,
                 ["StartIndex"] = start,
             };
             return Results.Content(body.ToJsonString(), "application/json; charset=utf-8");
@@ -82,7 +89,7 @@ internal sealed partial class ScriptedJellyfinServer
 
         lock (_gate)
         {
-            var all = new HashSet<string>(["MediaStreams", "Path", "MediaSources", "DateCreated", "DateLastSaved"], StringComparer.OrdinalIgnoreCase);
+            var all = new HashSet<string>(["MediaStreams", "Path", "MediaSources", "DateCreated", "Etag"], StringComparer.OrdinalIgnoreCase);
             return Results.Content(ItemJson(item, all).ToJsonString(), "application/json; charset=utf-8");
         }
     }
@@ -143,9 +150,11 @@ internal sealed partial class ScriptedJellyfinServer
             json["DateCreated"] = item.DateCreated.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         }
 
-        if (fields.Contains("DateLastSaved"))
+        // BaseItemDto has no DateLastSaved: a real server never sends it, even when asked (seen). Its
+        // Etag is derived from the last save and only sent when asked for (null otherwise, seen).
+        if (fields.Contains("Etag"))
         {
-            json["DateLastSaved"] = item.DateLastSaved.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            json["Etag"] = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(item.DateLastSaved.UtcTicks.ToString(CultureInfo.InvariantCulture))));
         }
 
         if (fields.Contains("MediaSources"))
@@ -176,7 +185,7 @@ internal sealed partial class ScriptedJellyfinServer
             ["Codec"] = stream.Codec,
             ["Language"] = stream.Language,
             ["Title"] = stream.Title,
-            ["DisplayTitle"] = string.Join(" - ", new[] { stream.Title ?? stream.Language ?? "Und", stream.Codec?.ToUpperInvariant(), stream.IsExternal ? "External" : null }.Where(p => p is not null)),
+            ["DisplayTitle"] = string.Join(" - ", new[] { stream.Title ?? DisplayLanguage(stream.Language), stream.Codec?.ToUpperInvariant(), stream.IsExternal ? "External" : null }.Where(p => p is not null)),
             ["IsDefault"] = stream.IsDefault,
             ["IsForced"] = stream.IsForced,
             ["IsHearingImpaired"] = stream.IsHearingImpaired,
@@ -193,6 +202,26 @@ internal sealed partial class ScriptedJellyfinServer
         }
 
         return json;
+    }
+
+    // What the DisplayTitle starts with when a stream has no title: the language's English name, as
+    // "Chinese (Traditional)" for a "zh-hant" sidecar (seen), or "Und".
+    private static string DisplayLanguage(string? language)
+    {
+        if (language is null)
+        {
+            return "Und";
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(language);
+            return culture.EnglishName.Length > 0 && !culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? culture.EnglishName : language;
+        }
+        catch (CultureNotFoundException)
+        {
+            return language;
+        }
     }
 
     private static IEnumerable<string> Split(Microsoft.Extensions.Primitives.StringValues value) =>

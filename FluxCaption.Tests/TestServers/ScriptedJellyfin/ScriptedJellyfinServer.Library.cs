@@ -207,8 +207,7 @@ internal sealed partial class ScriptedJellyfinServer
                 case "default":
                     isDefault = true;
                     break;
-                case var counter when counter.All(char.IsAsciiDigit):
-                    break;
+                // The counter of a repeated upload (".0.", ".1.") is not read as anything: it becomes the title (seen: Title "0").
                 case var code when language is null && NormaliseLanguage(code) is { } known:
                     language = known;
                     break;
@@ -233,11 +232,25 @@ internal sealed partial class ScriptedJellyfinServer
         };
     }
 
-    // Jellyfin keeps three-letter ISO 639-2/T codes: "fre" -> "fra", "en" -> "eng". It knows plain codes
-    // only, so "zh-hant" is not read as a language (it ends up in the title).
+    // Jellyfin keeps three-letter ISO 639-2/T codes: "fre" -> "fra", "en" -> "eng". A regional or script
+    // variant of a language it knows ("zh-hant", "pt-br", "es-419") is kept as written, lower-case, with
+    // no title (seen on 12.0).
     private static string? NormaliseLanguage(string? code)
     {
-        if (code is null || code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetter))
+        if (code is null)
+        {
+            return null;
+        }
+
+        var dash = code.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0)
+        {
+            var subtag = code[(dash + 1)..];
+            var variant = subtag.Length is >= 2 and <= 4 && subtag.All(char.IsAsciiLetterOrDigit) && NormaliseLanguage(code[..dash]) is not null;
+            return variant ? code.ToLowerInvariant() : null;
+        }
+
+        if (code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetter))
         {
             return null;
         }

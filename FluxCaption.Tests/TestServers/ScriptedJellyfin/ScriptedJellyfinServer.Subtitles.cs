@@ -34,9 +34,16 @@ internal sealed partial class ScriptedJellyfinServer
             stream = streams is not null && index >= 0 && index < streams.Count ? streams[index] : null;
         }
 
-        if (item is null || stream is null || stream.Type != "Subtitle")
+        // What a real 12.0 server answers (seen): an unknown item is a 400, an index that is out of range
+        // or not a subtitle fails inside the server with a 500.
+        if (item is null)
         {
-            return Results.NotFound();
+            return Results.BadRequest("Error processing request.");
+        }
+
+        if (stream is null || stream.Type != "Subtitle")
+        {
+            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, detail: "Sequence contains no matching element");
         }
 
         var muxer = format.ToLowerInvariant() switch
@@ -96,10 +103,10 @@ internal sealed partial class ScriptedJellyfinServer
 
         if (!TryString(body, "Language", out var language) || language.Length == 0 || language.Contains('/') || language.Contains('\\')
             || !TryString(body, "Format", out var format) || !UploadFormats.Contains(format)
-            || !TryBool(body, "IsForced", out var forced) || !TryBool(body, "IsHearingImpaired", out var hearingImpaired)
+            || !OptionalBool(body, "IsForced", out var forced) || !OptionalBool(body, "IsHearingImpaired", out var hearingImpaired)
             || !TryString(body, "Data", out var data))
         {
-            return Results.BadRequest("Language, Format (ass, mks, sami, smi, srt, ssa, sub, sup, vtt), IsForced, IsHearingImpaired and Data are required.");
+            return Results.BadRequest("Language, Format (ass, mks, sami, smi, srt, ssa, sub, sup, vtt) and Data are required.");
         }
 
         byte[] bytes;
@@ -109,7 +116,8 @@ internal sealed partial class ScriptedJellyfinServer
         }
         catch (FormatException)
         {
-            return Results.BadRequest("Data is not base64.");
+            // 12.0 does not validate the base64 first: the decoder throws inside the server (seen).
+            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, detail: "The input is not a valid Base-64 string.");
         }
 
         var item = FindItem(id);
@@ -146,12 +154,13 @@ internal sealed partial class ScriptedJellyfinServer
             stream = streams is not null && index >= 0 && index < streams.Count ? streams[index] : null;
         }
 
-        if (item is null || stream is null)
+        if (item is null)
         {
             return Results.NotFound();
         }
 
-        if (!stream.IsExternal || stream.Type != "Subtitle")
+        // An index out of range, not a subtitle, or an embedded stream: 400 on 12.0 (seen).
+        if (stream is null || !stream.IsExternal || stream.Type != "Subtitle")
         {
             return Results.BadRequest("Cannot delete subtitles that are not external.");
         }
@@ -195,10 +204,16 @@ internal sealed partial class ScriptedJellyfinServer
         return false;
     }
 
-    private static bool TryBool(JsonElement body, string name, out bool value)
+    // IsForced and IsHearingImpaired may be left out on 12.0 (false then), but not sent as anything other than a boolean.
+    private static bool OptionalBool(JsonElement body, string name, out bool value)
     {
         value = false;
-        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var property) && property.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (property.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
             value = property.GetBoolean();
             return true;

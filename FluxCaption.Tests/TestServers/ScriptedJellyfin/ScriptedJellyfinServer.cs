@@ -85,6 +85,9 @@ internal sealed partial class ScriptedJellyfinServer : IAsyncDisposable
     /// <summary>Every request received, in arrival order.</summary>
     public IReadOnlyList<RecordedJellyfinRequest> Requests => [.. _requests];
 
+    /// <summary>Runs before each request is handled: what another client does to the server meanwhile.</summary>
+    public Action<HttpRequest>? BeforeHandling { get; set; }
+
     public DateTimeOffset Now => DateTimeOffset.UtcNow + ClockOffset;
 
     public static async Task<ScriptedJellyfinServer> StartAsync(CancellationToken cancellationToken = default)
@@ -176,6 +179,7 @@ internal sealed partial class ScriptedJellyfinServer : IAsyncDisposable
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
+            BeforeHandling?.Invoke(context.Request);
             var fault = TakeFault(context.Request);
             switch (fault)
             {

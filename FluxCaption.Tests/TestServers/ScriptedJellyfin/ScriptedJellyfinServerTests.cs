@@ -157,6 +157,17 @@ public sealed class ScriptedJellyfinServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DownloadErrorsAreARealServers400ForAnUnknownItemAnd500ForAnIndexThatIsNoSubtitle()
+    {
+        (await SendAsync(HttpMethod.Get, $"Videos/00000000000000000000000000000000/{_movie.Id}/Subtitles/0/Stream.srt")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var outOfRange = await SendAsync(HttpMethod.Get, $"Videos/{_movie.Id}/{_movie.Id}/Subtitles/42/Stream.srt");
+        outOfRange.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        (await outOfRange.Content.ReadAsStringAsync(Cancel)).ShouldContain("Sequence contains no matching element");
+        var audio = (await StreamsAsync()).First(s => (string?)s["Type"] == "Audio")["Index"]!.GetValue<int>();
+        (await SendAsync(HttpMethod.Get, $"Videos/{_movie.Id}/{_movie.Id}/Subtitles/{audio}/Stream.srt")).StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+    }
+
+    [Fact]
     public async Task AnUploadAnswers204BeforeTheStreamAppearsThenRenumbersAndBumpsTheSavedDate()
     {
         var savedBefore = _movie.DateLastSaved;
@@ -189,12 +200,68 @@ public sealed class ScriptedJellyfinServerTests : IAsyncLifetime
 
     [Theory]
     [InlineData("{\"Language\":\"fra\",\"Format\":\"txt\",\"IsForced\":false,\"IsHearingImpaired\":false,\"Data\":\"MQ==\"}")]
-    [InlineData("{\"Language\":\"fra\",\"Format\":\"srt\",\"IsForced\":false,\"Data\":\"MQ==\"}")]
     [InlineData("{\"Language\":\"../fra\",\"Format\":\"srt\",\"IsForced\":false,\"IsHearingImpaired\":false,\"Data\":\"MQ==\"}")]
-    [InlineData("{\"Language\":\"fra\",\"Format\":\"srt\",\"IsForced\":false,\"IsHearingImpaired\":false,\"Data\":\"not base64!\"}")]
+    [InlineData("{\"Language\":\"fra\",\"Format\":\"srt\",\"IsForced\":\"yes\",\"Data\":\"MQ==\"}")]
     public async Task AnUploadWithAnInvalidBodyIs400(string body)
     {
         (await SendAsync(HttpMethod.Post, $"Videos/{_movie.Id}/Subtitles", body)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task AnUploadMayLeaveOutTheFlagsButBadBase64FailsInsideTheServer()
+    {
+        var noFlags = await SendAsync(HttpMethod.Post, $"Videos/{_movie.Id}/Subtitles", "{\"Language\":\"ita\",\"Format\":\"srt\",\"Data\":\"MQ==\"}");
+        var badBase64 = await SendAsync(HttpMethod.Post, $"Videos/{_movie.Id}/Subtitles",
+            "{\"Language\":\"fra\",\"Format\":\"srt\",\"IsForced\":false,\"IsHearingImpaired\":false,\"Data\":\"not base64!\"}");
+
+        noFlags.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        File.Exists(Path.Combine(_folder.FullName, "Movie", "Movie.ita.srt")).ShouldBeTrue();
+        badBase64.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+    }
+
+    [Fact]
+    public async Task ItemsNeverCarryDateLastSavedAndAnEtagOnlyWhenAskedWhichMovesWithASave()
+    {
+        var plain = (await ItemsAsync($"Items?ids={_movie.Id}&fields=MediaStreams,DateLastSaved")).Single()!.AsObject();
+        var tagged = (await ItemsAsync($"Items?ids={_movie.Id}&fields=Etag")).Single()!.AsObject();
+        _jellyfin.ClockOffset += TimeSpan.FromSeconds(5);
+        _jellyfin.RefreshNow(_movie);
+        var retagged = (await ItemsAsync($"Items?ids={_movie.Id}&fields=Etag")).Single()!.AsObject();
+
+        plain.ContainsKey("DateLastSaved").ShouldBeFalse();
+        plain.ContainsKey("Etag").ShouldBeFalse();
+        ((string?)tagged["Etag"]).ShouldNotBeNullOrEmpty();
+        ((string?)retagged["Etag"]).ShouldNotBe((string?)tagged["Etag"]);
+    }
+
+    [Fact]
+    public async Task AnIdsFilterThatIsNotAGuidIsIgnoredAndListsEveryItemWithItsTotalCount()
+    {
+        var second = _jellyfin.AddSyntheticItems(_jellyfin.AddLibrary("Shows", Path.Combine(_folder.FullName, "shows")), 3);
+
+        var response = await SendAsync(HttpMethod.Get, "Items?ids=not-a-guid&recursive=true&enableTotalRecordCount=false");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
+
+        body["Items"]!.AsArray().Count.ShouldBe(1 + second.Count);
+        ((int)body["TotalRecordCount"]!).ShouldBe(1 + second.Count);
+    }
+
+    [Fact]
+    public async Task AVariantLanguageUploadReportsItsTagWithNoTitleAndARepeatedUploadIsTitledByItsCounter()
+    {
+        await UploadAsync(_movie.Id, "zh-hant", "srt");
+        await UploadAsync(_movie.Id, "fre", "srt");
+        await UploadAsync(_movie.Id, "fre", "srt");
+        await Task.Delay(_jellyfin.UploadVisibilityDelay * 2, Cancel);
+
+        var externals = (await StreamsAsync()).Where(s => (bool)s["IsExternal"]!).ToList();
+        var variant = externals.Single(s => ((string?)s["Path"])!.EndsWith("Movie.zh-hant.srt", StringComparison.Ordinal));
+        ((string?)variant["Language"]).ShouldBe("zh-hant");
+        ((string?)variant["Title"]).ShouldBeNull();
+        ((string?)variant["DisplayTitle"]).ShouldStartWith("Chinese (Traditional)");
+        var repeated = externals.Single(s => ((string?)s["Path"])!.EndsWith("Movie.fre.0.srt", StringComparison.Ordinal));
+        ((string?)repeated["Language"]).ShouldBe("fra");
+        ((string?)repeated["Title"]).ShouldBe("0");
     }
 
     [Fact]
@@ -204,9 +271,10 @@ public sealed class ScriptedJellyfinServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeletingAnExternalSubtitleRemovesTheFileAndRenumbersButAnEmbeddedOneIs400()
+    public async Task DeletingAnExternalSubtitleRemovesTheFileAndRenumbersButAnEmbeddedOneOrAnIndexOutOfRangeIs400()
     {
         (await SendAsync(HttpMethod.Delete, $"Videos/{_movie.Id}/Subtitles/4")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await SendAsync(HttpMethod.Delete, $"Videos/{_movie.Id}/Subtitles/42")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         (await SendAsync(HttpMethod.Delete, $"Videos/{_movie.Id}/Subtitles/0")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
