@@ -93,7 +93,7 @@ api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
 if (state is not null)
 {
     // ffmpeg extractions and other temp files land where the scheduler's cleanup job sweeps.
-    var temp = state.Combine("tmp");
+    var temp = state.CreatePrivateDirectory("tmp");
     foreach (var service in new[] { api, worker, scheduler })
     {
         service.WithEnvironment("Worker__TempDirectory", temp).WithEnvironment("Media__TempDirectory", temp);

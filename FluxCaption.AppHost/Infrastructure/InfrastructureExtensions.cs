@@ -14,6 +14,11 @@ public static class InfrastructureExtensions
 {
     public const string DatabaseName = "fluxcaption";
 
+    /// <summary>Files in the state folder that hold the local servers' generated passwords.</summary>
+    public const string PostgresPasswordFile = "postgres-password";
+
+    public const string RedisPasswordFile = "redis-password";
+
     public static FluxCaptionInfrastructure AddFluxCaptionInfrastructure(
         this IDistributedApplicationBuilder builder, InfrastructureMode mode, StateFolder? state)
     {
@@ -35,7 +40,8 @@ public static class InfrastructureExtensions
     {
         var bin = FindPostgresBinaries(builder.Configuration["FluxCaption:PostgresBinDirectory"]);
         var script = Path.Combine(builder.AppHostDirectory, "Infrastructure", "start-postgres.sh");
-        var resource = new PostgresExecutableResource(name, "/bin/bash", state.Path, DatabaseName);
+        var password = builder.AddLocalPassword($"{name}-password", state, PostgresPasswordFile);
+        var resource = new PostgresExecutableResource(name, "/bin/bash", state.Path, DatabaseName, password);
 
         var healthCheck = $"{name}-ready";
         string? connectionString = null;
@@ -46,7 +52,8 @@ public static class InfrastructureExtensions
             name: healthCheck);
 
         return builder.AddResource(resource)
-            .WithArgs(script, bin, state.Combine("postgres"), DatabaseName)
+            // The script reads the password from its file: it never appears in a command line or the environment.
+            .WithArgs(script, bin, state.Combine("postgres"), DatabaseName, state.Combine(PostgresPasswordFile))
             .WithEndpoint(name: PostgresExecutableResource.EndpointName, scheme: "tcp", env: "PGPORT")
             .WithHealthCheck(healthCheck)
             .ExcludeFromManifest();
@@ -58,9 +65,12 @@ public static class InfrastructureExtensions
         var redisServer = FindOnPath("redis-server")
             ?? throw new InvalidOperationException(
                 "redis-server was not found on PATH. Install the Debian package redis-server (scripts/run.sh does it as root) or set FluxCaption:Infrastructure=containers.");
-        var dataDirectory = state.Combine("redis");
-        Directory.CreateDirectory(dataDirectory);
-        var resource = new RedisExecutableResource(name, redisServer, state.Path);
+        var dataDirectory = state.CreatePrivateDirectory("redis");
+        var password = builder.AddLocalPassword($"{name}-password", state, RedisPasswordFile);
+        // requirepass goes in a private config file, not on the command line (ps shows arguments to everyone).
+        var configFile = state.Combine("redis.conf");
+        StateFolder.WritePrivate(configFile, $"requirepass {state.GetOrCreatePassword(RedisPasswordFile)}\n");
+        var resource = new RedisExecutableResource(name, redisServer, state.Path, password);
 
         var healthCheck = $"{name}-ready";
         string? connectionString = null;
@@ -75,6 +85,7 @@ public static class InfrastructureExtensions
         return builder.AddResource(resource)
             .WithArgs(context =>
             {
+                context.Args.Add(configFile);
                 context.Args.Add("--port");
                 context.Args.Add(resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
                 context.Args.Add("--bind");
@@ -89,6 +100,17 @@ public static class InfrastructureExtensions
             .WithEndpoint(name: RedisExecutableResource.EndpointName, scheme: "tcp")
             .WithHealthCheck(healthCheck)
             .ExcludeFromManifest();
+    }
+
+    /// <summary>
+    /// A secret parameter holding a password generated once into the state folder. The file is the one
+    /// truth (the server scripts read it), so a configured value does not override it; deleting the file
+    /// makes a new password at the next start.
+    /// </summary>
+    private static ParameterResource AddLocalPassword(this IDistributedApplicationBuilder builder, string name, StateFolder state, string fileName)
+    {
+        builder.Configuration[$"Parameters:{name}"] = state.GetOrCreatePassword(fileName);
+        return builder.AddParameter(name, secret: true).ExcludeFromManifest().Resource;
     }
 
     /// <summary>The configured folder, else the newest /usr/lib/postgresql/N/bin that has a server.</summary>

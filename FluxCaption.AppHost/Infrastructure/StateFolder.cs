@@ -15,15 +15,33 @@ public sealed class StateFolder
         Directory.CreateDirectory(Path);
         if (!OperatingSystem.IsWindows())
         {
-            // 0711, not 0700: as root the database server runs as 'postgres' and must reach its folder.
-            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            // Nobody else may list or read it. As root, 0711 rather than 0700: the database server then runs
+            // as 'postgres' and must pass through to its own (0700) folder; every secret file is 0600.
+            var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            File.SetUnixFileMode(Path, Environment.IsPrivilegedProcess ? owner | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : owner);
         }
     }
 
     public string Path { get; }
 
     public string Combine(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>A sub-folder only its owner can list, read or enter (Redis's data, temp files).</summary>
+    public string CreatePrivateDirectory(string name)
+    {
+        var folder = Combine(name);
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return folder;
+    }
+
+    /// <summary>A password made here once and kept in <paramref name="name"/> (hex: safe in SQL, config files and connection strings).</summary>
+    public string GetOrCreatePassword(string name) =>
+        GetOrCreateSecret(name, () => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     /// <summary>
     /// The secret stored in <paramref name="name"/>, created once from <paramref name="create"/> and kept with

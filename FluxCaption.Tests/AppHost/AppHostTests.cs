@@ -8,6 +8,8 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using FluxCaption.Core.Subtitles;
 using FluxCaption.Tests.Api;
+using Npgsql;
+using StackExchange.Redis;
 
 namespace FluxCaption.Tests.AppHost;
 
@@ -65,6 +67,73 @@ public sealed class AppHostTests(AspireSystem system) : IClassFixture<AspireSyst
         {
             File.GetUnixFileMode(Path.Combine(system.StateDirectory, "env")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+    }
+
+    [Fact]
+    public async Task TheLocalDatabaseAndRedisRefuseAnyoneWithoutTheGeneratedPasswords()
+    {
+        var database = new NpgsqlConnectionStringBuilder(await system.App.GetConnectionStringAsync("postgres", Ct));
+        var redis = ConfigurationOptions.Parse((await system.App.GetConnectionStringAsync("redis", Ct))!);
+        database.Password.ShouldBe(File.ReadAllText(Path.Combine(system.StateDirectory, "postgres-password")).Trim());
+        redis.Password.ShouldBe(File.ReadAllText(Path.Combine(system.StateDirectory, "redis-password")).Trim());
+
+        await using (var withPassword = new NpgsqlConnection(database.ConnectionString))
+        {
+            await withPassword.OpenAsync(Ct);
+        }
+
+        database.Password = "not-the-password";
+        await using (var wrongPassword = new NpgsqlConnection(database.ConnectionString))
+        {
+            (await Should.ThrowAsync<PostgresException>(() => wrongPassword.OpenAsync(Ct))).SqlState.ShouldBe("28P01");
+        }
+
+        database.Password = null;
+        await using (var noPassword = new NpgsqlConnection(database.ConnectionString))
+        {
+            await Should.ThrowAsync<NpgsqlException>(() => noPassword.OpenAsync(Ct));
+        }
+
+        using (var authenticated = await ConnectionMultiplexer.ConnectAsync(redis))
+        {
+            (await authenticated.GetDatabase().PingAsync()).ShouldBeGreaterThanOrEqualTo(TimeSpan.Zero);
+        }
+
+        // Without the password Redis answers every command with NOAUTH (asked on the wire: a client library
+        // would not even finish connecting).
+        var endpoint = (System.Net.DnsEndPoint)redis.EndPoints[0];
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(endpoint.Host, endpoint.Port, Ct);
+        var stream = socket.GetStream();
+        await stream.WriteAsync("PING\r\n"u8.ToArray(), Ct);
+        var reply = new byte[128];
+        var read = await stream.ReadAsync(reply, Ct);
+        Encoding.ASCII.GetString(reply, 0, read).ShouldStartWith("-NOAUTH");
+    }
+
+    [Fact]
+    public void SecretsAndDataInTheStateFolderArePrivateToTheUserRunningFluxCaption()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode ownerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        const UnixFileMode ownerOnlyFolder = ownerOnlyFile | UnixFileMode.UserExecute;
+        foreach (var file in new[] { "env", "postgres-password", "redis-password", "redis.conf" })
+        {
+            File.GetUnixFileMode(Path.Combine(system.StateDirectory, file)).ShouldBe(ownerOnlyFile, file);
+        }
+
+        foreach (var folder in new[] { "redis", "tmp" })
+        {
+            File.GetUnixFileMode(Path.Combine(system.StateDirectory, folder)).ShouldBe(ownerOnlyFolder, folder);
+        }
+
+        // Others may at most pass through (as root, for the 'postgres' user), never list or read.
+        var state = File.GetUnixFileMode(system.StateDirectory);
+        (state & (UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)).ShouldBe(UnixFileMode.None);
     }
 
     [Fact]
