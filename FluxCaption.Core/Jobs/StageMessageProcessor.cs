@@ -42,18 +42,43 @@ public sealed class StageMessageProcessor(
             return await DeadLetterAsync(stage, delivery, message, stoppingToken);
         }
 
-        using var activity = StartActivity(message);
-        if (!await state.TryLeaseAsync(message.JobId, owner, _jobs.LeaseTtl, stage, stoppingToken))
+        var jobId = delivery.DeliveryCount == 1 ? await LeaseFirstInLineAsync(stage, message, owner, stoppingToken) : null;
+        if (jobId is null && await state.TryLeaseAsync(message.JobId, owner, _jobs.LeaseTtl, stage, stoppingToken))
+        {
+            jobId = message.JobId;
+        }
+
+        if (jobId is null)
         {
             logger.LogDebug("Job {JobId} was not leasable for {Stage}; delivery {EntryId} is a no-op", message.JobId, stage, delivery.EntryId);
             await queue.AcknowledgeAsync(stage, delivery.EntryId);
             return StageOutcome.Skipped;
         }
 
-        var outcome = await RunLeasedAsync(stage, message.JobId, owner, stoppingToken);
+        using var activity = StartActivity(message, jobId.Value);
+        var outcome = await RunLeasedAsync(stage, jobId.Value, owner, stoppingToken);
         activity?.SetTag("fluxcaption.outcome", outcome.ToString());
         await queue.AcknowledgeAsync(stage, delivery.EntryId);
         return outcome;
+    }
+
+    /// <summary>
+    /// A stage stream is first in, first out, but jobs run by priority, then age (a job handed back after a crash or
+    /// an outage keeps its place): when a queued job ranks before the delivery's own, this delivery runs that one,
+    /// and the delivery's job gets a new entry at the end of the stream so it still has one. Null when the
+    /// delivery's job is first in line, or the one ahead was leased by someone else meanwhile.
+    /// </summary>
+    private async Task<Guid?> LeaseFirstInLineAsync(JobStage stage, StageMessage message, string owner, CancellationToken cancellationToken)
+    {
+        if (await state.FirstInLineBeforeAsync(message.JobId, stage, cancellationToken) is not { } ahead
+            || !await state.TryLeaseAsync(ahead, owner, _jobs.LeaseTtl, stage, cancellationToken))
+        {
+            return null;
+        }
+
+        logger.LogDebug("Job {JobId} runs before {Delivered}, whose delivery it takes; {Delivered} is dispatched again", ahead, message.JobId, message.JobId);
+        await TryDispatchAsync(message.JobId, stage);
+        return ahead;
     }
 
     private async Task<StageOutcome> RunLeasedAsync(JobStage stage, Guid jobId, string owner, CancellationToken stoppingToken)
@@ -301,11 +326,17 @@ public sealed class StageMessageProcessor(
         }
     }
 
-    private static Activity? StartActivity(StageMessage message)
+    private static Activity? StartActivity(StageMessage message, Guid jobId)
     {
-        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        // The message's trace is its own job's; a job run in its place starts a trace of its own.
+        var parent = default(ActivityContext);
+        if (jobId == message.JobId)
+        {
+            ActivityContext.TryParse(message.TraceParent, null, out parent);
+        }
+
         var activity = MessagingTelemetry.ActivitySource.StartActivity($"process {RedisKeys.StageName(message.Stage)}", ActivityKind.Consumer, parent);
-        activity?.SetTag("fluxcaption.job_id", message.JobId);
+        activity?.SetTag("fluxcaption.job_id", jobId);
         activity?.SetTag("messaging.message.id", message.MessageId);
         return activity;
     }
