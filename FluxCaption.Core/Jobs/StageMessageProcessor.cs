@@ -85,7 +85,7 @@ public sealed class StageMessageProcessor(
     {
         using var running = registry.Register(jobId, stoppingToken);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(running, owner, heartbeatStop.Token);
+        var heartbeat = new LeaseHeartbeat(scopeFactory, _jobs, logger).RunAsync(running, owner, heartbeatStop.Token);
         try
         {
             var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, stoppingToken);
@@ -268,50 +268,6 @@ public sealed class StageMessageProcessor(
         }
 
         return StageOutcome.DeadLettered;
-    }
-
-    private async Task HeartbeatAsync(RunningJob running, string owner, CancellationToken stop)
-    {
-        // Its own scope: the stage's DbContext is busy with the stage.
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var heartbeatState = scope.ServiceProvider.GetRequiredService<JobStateStore>();
-        using var timer = new PeriodicTimer(_jobs.HeartbeatInterval);
-        try
-        {
-            do
-            {
-                LeaseState lease;
-                try
-                {
-                    lease = await heartbeatState.RenewLeaseAsync(running.JobId, owner, _jobs.LeaseTtl, stop);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The lease is not lost because one renewal failed: try again next tick. If the
-                    // database stays away past the lease, the next renewal finds the lease gone.
-                    logger.LogWarning(exception, "Heartbeat for job {JobId} failed; retrying at the next interval", running.JobId);
-                    continue;
-                }
-
-                switch (lease)
-                {
-                    case LeaseState.Lost:
-                        running.Stop(StopReason.LeaseLost);
-                        return;
-                    case LeaseState.CancelRequested:
-                        running.Stop(StopReason.Cancel);
-                        break;
-                    case LeaseState.PauseRequested:
-                        running.Stop(StopReason.Pause);
-                        break;
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stop));
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The stage ended.
-        }
     }
 
     private async Task TryDispatchAsync(Guid jobId, JobStage stage)
