@@ -49,6 +49,14 @@ public sealed class WorkerOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SchedulerCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How soon the scheduler tries its database again after a failure, and how often it looks for firings missed
+    /// meanwhile (an outage). Unset: a fifth of <see cref="ReaperInterval"/>, between 0.2 s and 5 s, so the reaper
+    /// runs within its interval once the database is back.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan? SchedulerRetryInterval { get; set; }
+
     /// <summary>How often the scheduler samples jobs by status and the stage queues for the metrics gauges.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -61,6 +69,9 @@ public sealed class WorkerOptions
             : Stages.Select(stage => stage.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         return this;
     }
+
+    public TimeSpan ResolveSchedulerRetryInterval() =>
+        SchedulerRetryInterval ?? TimeSpan.FromTicks(Math.Clamp(ReaperInterval.Ticks / 5, TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromSeconds(5).Ticks));
 
     public bool HasRole(string role) =>
         Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

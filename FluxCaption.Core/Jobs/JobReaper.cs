@@ -21,13 +21,19 @@ public sealed class JobReaper(
     TimeProvider clock,
     ILogger<JobReaper> logger)
 {
-    public async Task<ReapResult> ReapAsync(CancellationToken cancellationToken)
+    public Task<ReapResult> ReapAsync(CancellationToken cancellationToken) => ReapAsync(null, cancellationToken);
+
+    /// <param name="schedule">When the reaper ran before and how often it runs; null when unknown (the first run).</param>
+    public async Task<ReapResult> ReapAsync(ReaperSchedule? schedule, CancellationToken cancellationToken)
     {
-        var requeued = await ReclaimExpiredLeasesAsync(cancellationToken);
+        var requeued = await ReclaimExpiredLeasesAsync(schedule, cancellationToken);
         var redispatched = await RedispatchLostAsync(cancellationToken);
         await RemoveDeadConsumersAsync();
         return new ReapResult(requeued, redispatched);
     }
+
+    private const string OutageMessage =
+        "The lease ran out while the reaper could not run (the database was unreachable); this attempt does not count.";
 
     private async Task RemoveDeadConsumersAsync()
     {
@@ -49,31 +55,39 @@ public sealed class JobReaper(
         }
     }
 
-    private async Task<int> ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
+    private async Task<int> ReclaimExpiredLeasesAsync(ReaperSchedule? schedule, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var cutoff = clock.GetUtcNow();
         var expired = await db.Jobs.AsNoTracking()
-            .Where(job => job.Status == JobStatus.Running && job.LeaseExpiresAt < now)
+            .Where(job => job.Status == JobStatus.Running && job.LeaseExpiresAt < cutoff)
             .Select(job => new { job.Id, job.Stage, job.Attempt, job.MaxAttempts, job.CancelRequested, job.PauseRequested, job.ErrorMessage })
             .Take(500)
             .ToListAsync(cancellationToken);
+        // Taken after the read, which may have waited out the outage in EF's retries.
+        var now = clock.GetUtcNow();
+        var outage = schedule?.RunsWereMissed(now) == true;
         var requeued = 0;
         foreach (var job in expired)
         {
             var (status, code, message, eventType) =
                 job.CancelRequested ? (JobStatus.Cancelled, (string?)null, (string?)null, JobEventTypes.Cancelled)
                 : job.PauseRequested ? (JobStatus.Paused, null, null, JobEventTypes.Paused)
+                // The scheduler could not run the reaper either, so the database was most likely out of reach: the
+                // lease ran out because nobody could renew it, which is not the job's failure.
+                : outage ? (JobStatus.Queued, JobErrorCodes.DependencyUnavailable, OutageMessage, JobEventTypes.Requeued)
                 : job.Attempt >= job.MaxAttempts ? (JobStatus.Failed, JobErrorCodes.AttemptsExhausted,
                     $"No attempt of {job.MaxAttempts} finished; the last worker stopped renewing its lease." +
                     (job.ErrorMessage is null ? "" : $" Last error: {job.ErrorMessage}"), JobEventTypes.Failed)
                 : (JobStatus.Queued, null, null, JobEventTypes.Requeued);
             var terminal = status is JobStatus.Cancelled or JobStatus.Failed;
+            var refund = code == JobErrorCodes.DependencyUnavailable;
             var changed = await db.Jobs
                 .Where(candidate => candidate.Id == job.Id && candidate.Status == JobStatus.Running && candidate.LeaseExpiresAt < now)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(candidate => candidate.Status, status)
-                    .SetProperty(candidate => candidate.ErrorCode, candidate => status == JobStatus.Failed ? code : candidate.ErrorCode)
-                    .SetProperty(candidate => candidate.ErrorMessage, candidate => status == JobStatus.Failed ? message : candidate.ErrorMessage)
+                    .SetProperty(candidate => candidate.ErrorCode, candidate => code ?? candidate.ErrorCode)
+                    .SetProperty(candidate => candidate.ErrorMessage, candidate => message ?? candidate.ErrorMessage)
+                    .SetProperty(candidate => candidate.Attempt, candidate => refund && candidate.Attempt > 0 ? candidate.Attempt - 1 : candidate.Attempt)
                     .SetProperty(candidate => candidate.PauseRequested, false)
                     .SetProperty(candidate => candidate.LeaseOwner, (string?)null)
                     .SetProperty(candidate => candidate.LeaseExpiresAt, (DateTimeOffset?)null)
@@ -84,8 +98,8 @@ public sealed class JobReaper(
                 continue;
             }
 
-            logger.LogWarning("Job {JobId} lease expired; now {Status}", job.Id, status);
-            await events.RecordAsync(job.Id, eventType, "lease expired", cancellationToken);
+            logger.LogWarning("Job {JobId} lease expired{During}; now {Status}", job.Id, refund ? " during a database outage" : "", status);
+            await events.RecordAsync(job.Id, eventType, refund ? "lease expired during a database outage" : "lease expired", cancellationToken);
             if (status == JobStatus.Queued)
             {
                 // Counted even if the dispatch fails: the job is queued, and the lost-dispatch pass sends it later.

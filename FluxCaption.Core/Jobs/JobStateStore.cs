@@ -50,6 +50,32 @@ public sealed class JobStateStore(FluxCaptionDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// The queued job of <paramref name="stage"/> that runs before <paramref name="id"/>: one of higher priority, or
+    /// of the same priority created earlier; the first of them by that order. Null when <paramref name="id"/> is
+    /// first in line, or is not itself queued there (a duplicate delivery has no place in line to give away).
+    /// </summary>
+    public async Task<Guid?> FirstInLineBeforeAsync(Guid id, JobStage stage, CancellationToken cancellationToken)
+    {
+        var own = await Waiting(stage).Where(job => job.Id == id)
+            .Select(job => new { job.Priority, job.CreatedAt }).SingleOrDefaultAsync(cancellationToken);
+        if (own is null)
+        {
+            return null;
+        }
+
+        return await Waiting(stage)
+            .Where(job => job.Priority > own.Priority || (job.Priority == own.Priority && job.CreatedAt < own.CreatedAt))
+            .OrderByDescending(job => job.Priority).ThenBy(job => job.CreatedAt).ThenBy(job => job.Id)
+            .Select(job => (Guid?)job.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    // Queued jobs a worker could lease for the stage now: not asked to stop, not parked with a wait reason.
+    private IQueryable<Job> Waiting(JobStage stage) =>
+        db.Jobs.AsNoTracking().Where(job => job.Stage == stage && job.Status == JobStatus.Queued
+            && !job.CancelRequested && !job.PauseRequested && job.WaitReason == null);
+
+    /// <summary>
     /// Ends a stage by moving the job to the next one: queued there (paused when a pause was asked for
     /// meanwhile), lease cleared, attempts counted afresh for the new stage. A pending cancel wins: nothing
     /// is written and null is returned, as it is when the lease is gone.

@@ -42,25 +42,50 @@ public sealed class StageMessageProcessor(
             return await DeadLetterAsync(stage, delivery, message, stoppingToken);
         }
 
-        using var activity = StartActivity(message);
-        if (!await state.TryLeaseAsync(message.JobId, owner, _jobs.LeaseTtl, stage, stoppingToken))
+        var jobId = delivery.DeliveryCount == 1 ? await LeaseFirstInLineAsync(stage, message, owner, stoppingToken) : null;
+        if (jobId is null && await state.TryLeaseAsync(message.JobId, owner, _jobs.LeaseTtl, stage, stoppingToken))
+        {
+            jobId = message.JobId;
+        }
+
+        if (jobId is null)
         {
             logger.LogDebug("Job {JobId} was not leasable for {Stage}; delivery {EntryId} is a no-op", message.JobId, stage, delivery.EntryId);
             await queue.AcknowledgeAsync(stage, delivery.EntryId);
             return StageOutcome.Skipped;
         }
 
-        var outcome = await RunLeasedAsync(stage, message.JobId, owner, stoppingToken);
+        using var activity = StartActivity(message, jobId.Value);
+        var outcome = await RunLeasedAsync(stage, jobId.Value, owner, stoppingToken);
         activity?.SetTag("fluxcaption.outcome", outcome.ToString());
         await queue.AcknowledgeAsync(stage, delivery.EntryId);
         return outcome;
+    }
+
+    /// <summary>
+    /// A stage stream is first in, first out, but jobs run by priority, then age (a job handed back after a crash or
+    /// an outage keeps its place): when a queued job ranks before the delivery's own, this delivery runs that one,
+    /// and the delivery's job gets a new entry at the end of the stream so it still has one. Null when the
+    /// delivery's job is first in line, or the one ahead was leased by someone else meanwhile.
+    /// </summary>
+    private async Task<Guid?> LeaseFirstInLineAsync(JobStage stage, StageMessage message, string owner, CancellationToken cancellationToken)
+    {
+        if (await state.FirstInLineBeforeAsync(message.JobId, stage, cancellationToken) is not { } ahead
+            || !await state.TryLeaseAsync(ahead, owner, _jobs.LeaseTtl, stage, cancellationToken))
+        {
+            return null;
+        }
+
+        logger.LogDebug("Job {JobId} runs before {Delivered}, whose delivery it takes; {Delivered} is dispatched again", ahead, message.JobId, message.JobId);
+        await TryDispatchAsync(message.JobId, stage);
+        return ahead;
     }
 
     private async Task<StageOutcome> RunLeasedAsync(JobStage stage, Guid jobId, string owner, CancellationToken stoppingToken)
     {
         using var running = registry.Register(jobId, stoppingToken);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(running, owner, heartbeatStop.Token);
+        var heartbeat = new LeaseHeartbeat(scopeFactory, _jobs, logger).RunAsync(running, owner, heartbeatStop.Token);
         try
         {
             var job = await db.Jobs.AsNoTracking().SingleAsync(candidate => candidate.Id == jobId, stoppingToken);
@@ -245,50 +270,6 @@ public sealed class StageMessageProcessor(
         return StageOutcome.DeadLettered;
     }
 
-    private async Task HeartbeatAsync(RunningJob running, string owner, CancellationToken stop)
-    {
-        // Its own scope: the stage's DbContext is busy with the stage.
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var heartbeatState = scope.ServiceProvider.GetRequiredService<JobStateStore>();
-        using var timer = new PeriodicTimer(_jobs.HeartbeatInterval);
-        try
-        {
-            do
-            {
-                LeaseState lease;
-                try
-                {
-                    lease = await heartbeatState.RenewLeaseAsync(running.JobId, owner, _jobs.LeaseTtl, stop);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The lease is not lost because one renewal failed: try again next tick. If the
-                    // database stays away past the lease, the next renewal finds the lease gone.
-                    logger.LogWarning(exception, "Heartbeat for job {JobId} failed; retrying at the next interval", running.JobId);
-                    continue;
-                }
-
-                switch (lease)
-                {
-                    case LeaseState.Lost:
-                        running.Stop(StopReason.LeaseLost);
-                        return;
-                    case LeaseState.CancelRequested:
-                        running.Stop(StopReason.Cancel);
-                        break;
-                    case LeaseState.PauseRequested:
-                        running.Stop(StopReason.Pause);
-                        break;
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stop));
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The stage ended.
-        }
-    }
-
     private async Task TryDispatchAsync(Guid jobId, JobStage stage)
     {
         try
@@ -301,11 +282,17 @@ public sealed class StageMessageProcessor(
         }
     }
 
-    private static Activity? StartActivity(StageMessage message)
+    private static Activity? StartActivity(StageMessage message, Guid jobId)
     {
-        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        // The message's trace is its own job's; a job run in its place starts a trace of its own.
+        var parent = default(ActivityContext);
+        if (jobId == message.JobId)
+        {
+            ActivityContext.TryParse(message.TraceParent, null, out parent);
+        }
+
         var activity = MessagingTelemetry.ActivitySource.StartActivity($"process {RedisKeys.StageName(message.Stage)}", ActivityKind.Consumer, parent);
-        activity?.SetTag("fluxcaption.job_id", message.JobId);
+        activity?.SetTag("fluxcaption.job_id", jobId);
         activity?.SetTag("messaging.message.id", message.MessageId);
         return activity;
     }

@@ -8,11 +8,15 @@ namespace FluxCaption.Worker.Consumers;
 /// <summary>
 /// Consumes one stage queue: waits for a wake-up or the poll interval, claims entries left idle by
 /// dead consumers, reads new ones, and runs each in its own DI scope up to the stage's concurrency.
+/// It touches the queue only while the host is up: nothing before the host has fully started (a worker that
+/// fails to start claims nothing), no new read once the host begins to stop, and its running stages hand their
+/// jobs back before the host goes on to dispose the Redis and database connections.
 /// </summary>
 public sealed class StageConsumer(
     JobStage stage,
     StageQueue queue,
     IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
     WorkerTelemetry telemetry,
     IOptions<WorkerOptions> workerOptions,
     IOptions<MessagingOptions> messagingOptions,
@@ -21,8 +25,19 @@ public sealed class StageConsumer(
 {
     private readonly string _stageName = RedisKeys.StageName(stage);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken serviceStopping)
     {
+        // Hosted services start before the web server binds its port; a worker whose start then fails must not
+        // have read an entry it can never finish (the entry would wait a whole claim timeout for someone else).
+        if (!await lifetime.WaitForStartedAsync(serviceStopping))
+        {
+            return;
+        }
+
+        // Hosted services stop one after another, so this service's own token may fire long after stopping began:
+        // stop reading at once instead, and hand the running jobs back while the connections are still there.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serviceStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         var options = workerOptions.Value;
         var consumer = options.ResolveConsumerName();
         var concurrency = options.ConcurrencyFor(_stageName);

@@ -69,6 +69,10 @@ public static class ApplicationServiceExtensions
                     ado.TablePrefix = "quartz.qrtz_";
                     ado.StoreJobDataAsStrings = true;
                     ado.SchemaProvisioning = SchemaProvisioning.Validate;
+                    // Quartz's defaults (15 s between retries after a database failure, a misfire scan once a minute)
+                    // left the reaper silent for up to two minutes after an outage; scan and retry within its interval.
+                    ado.DbRetryInterval = options.ResolveSchedulerRetryInterval();
+                    ado.MisfireHandlerFrequency = options.ResolveSchedulerRetryInterval();
                 });
                 store.UsePostgres(connectionString);
                 store.UseClustering(cluster =>
@@ -84,8 +88,9 @@ public static class ApplicationServiceExtensions
                 .ForJob(LeaseReaperJob.Key)
                 .WithIdentity("lease-reaper-trigger", "fluxcaption")
                 .StartNow()
+                // A firing missed during an outage runs as soon as the scheduler sees it, not one interval later.
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.ReaperInterval).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
 
             quartz.AddJob<TempFileCleanupJob>(job => job.WithIdentity(TempFileCleanupJob.Key).StoreDurably());
             quartz.AddTrigger<TempFileCleanupJob>(trigger => trigger
