@@ -38,9 +38,12 @@ public sealed class BrowserSystem : IAsyncDisposable
 
     public string WorkerOutput => _worker.Output;
 
-    public static async Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis)
+    public static Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis) => StartAsync(postgres, redis, new Dictionary<string, string?>());
+
+    /// <summary>The system with <paramref name="apiSettings"/> configured in the Api (an LLM server, for instance).</summary>
+    public static async Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis, IDictionary<string, string?> apiSettings)
     {
-        var api = await ApiFactory.CreateAsync(postgres, redis);
+        var api = await ApiFactory.CreateAsync(postgres, redis, apiSettings);
         api.UseKestrel(0);
         api.StartServer();
         var apiUrl = Address(api.Services);

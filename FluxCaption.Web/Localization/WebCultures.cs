@@ -40,5 +40,9 @@ public static class WebCultures
             : null;
     }
 
+    /// <summary>A language's name in that language, as a language menu shows it (a reader finds their own language whatever the page is in).</summary>
+    public static string NativeName(string name) =>
+        Match(name) == SimplifiedChinese ? "简体中文" : "English";
+
     public static CultureInfo Culture(string name) => CultureInfo.GetCultureInfo(name);
 }

@@ -1,3 +1,4 @@
+using FluxCaption.Web.Services;
 using Microsoft.AspNetCore.Localization;
 
 namespace FluxCaption.Web.Localization;
@@ -16,6 +17,7 @@ public static class WebLocalizationExtensions
     public static IServiceCollection AddWebLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
+        services.AddTransient<ApiFieldErrors>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = WebCultures.Supported.Select(WebCultures.Culture).ToList();

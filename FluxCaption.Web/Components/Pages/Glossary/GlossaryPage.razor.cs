@@ -66,7 +66,7 @@ public sealed partial class GlossaryPage
 
     private bool Has(string field) => _fieldErrors.ContainsKey(field);
 
-    private string? ErrorOf(string field) => _fieldErrors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    private string? ErrorOf(string field) => _fieldErrors.TryGetValue(field, out var messages) ? string.Join(" ", messages.Select(FieldErrors.Translate)) : null;
 
     private void Edit(GlossaryTermResponse term)
     {
@@ -88,7 +88,7 @@ public sealed partial class GlossaryPage
         var saved = _editing is null
             ? await Api.CreateGlossaryTermAsync(request)
             : await Api.UpdateGlossaryTermAsync(_editing.Id, request);
-        _notice = $"Saved: {saved.Source} → {saved.Target}";
+        _notice = L["Saved: {0} → {1}", saved.Source, saved.Target];
         NewTerm();
         await RefreshAsync();
     });
@@ -96,7 +96,7 @@ public sealed partial class GlossaryPage
     private Task DeleteAsync(GlossaryTermResponse term) => ActAsync(async () =>
     {
         await Api.DeleteGlossaryTermAsync(term.Id);
-        _notice = $"Deleted: {term.Source}";
+        _notice = L["Deleted: {0}", term.Source];
         if (_editing?.Id == term.Id)
         {
             NewTerm();
@@ -109,7 +109,7 @@ public sealed partial class GlossaryPage
     {
         await using var stream = file.OpenReadStream(MaxImportBytes);
         var result = await Api.ImportGlossaryCsvAsync(stream, _sourceLanguage, _targetLanguage);
-        _notice = $"Import done. New: {result.Created:N0}. Changed: {result.Updated:N0}. Unchanged: {result.Unchanged:N0}.";
+        _notice = L["Import done. New: {0:N0}. Changed: {1:N0}. Unchanged: {2:N0}.", result.Created, result.Updated, result.Unchanged];
         await RefreshAsync();
     });
 
@@ -127,12 +127,12 @@ public sealed partial class GlossaryPage
             var formFields = new HashSet<string> { "sourceLanguage", "targetLanguage", "source", "target" };
             _fieldErrors = ex.Errors.Where(e => formFields.Contains(e.Key)).ToDictionary();
             _problems = ex.Errors.Count > _fieldErrors.Count || ex.Errors.Count == 0
-                ? [.. ex.Messages.Where(m => !formFields.Any(f => m.StartsWith($"{f}: ", StringComparison.Ordinal)))]
+                ? [.. FieldErrors.Messages(ex).Where(m => !formFields.Any(f => m.StartsWith($"{f}: ", StringComparison.Ordinal)))]
                 : [];
         }
         catch (HttpRequestException ex)
         {
-            _problems = [$"The FluxCaption Api cannot be reached: {ex.Message}"];
+            _problems = [L["The FluxCaption Api cannot be reached: {0}", ex.Message]];
         }
     }
 

@@ -45,8 +45,9 @@ public sealed partial class MemoryPage
     private Task SearchAsync()
     {
         static string? Part(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        // The model box empty means "any model"; "(default)" asks for the engine's default model.
-        var model = _model?.Trim() == "(default)" ? "" : Part(_model);
+        // The model box empty means "any model"; "(default)", in either language, asks for the engine's default model.
+        var typed = _model?.Trim();
+        var model = typed == "(default)" || typed == L["(default)"] ? "" : Part(_model);
         _filter = new MemoryFilterView(Part(_sourceLanguage), Part(_targetLanguage), Part(_engine), model, Part(_search));
         _pageNumber = 1;
         return LoadAsync();
@@ -63,7 +64,7 @@ public sealed partial class MemoryPage
     private Task ChooseGroupAsync(MemoryGroupCount group)
     {
         (_sourceLanguage, _targetLanguage, _engine) = (group.SourceLanguage, group.TargetLanguage, group.Engine);
-        _model = group.Model.Length == 0 ? "(default)" : group.Model;
+        _model = group.Model.Length == 0 ? L["(default)"] : group.Model;
         return SearchAsync();
     }
 
@@ -80,7 +81,7 @@ public sealed partial class MemoryPage
         {
             await Api.UpdateMemoryEntryAsync(entry.Id, target);
             saved = true;
-            _notice = "Translation saved.";
+            _notice = L["Translation saved."];
             await RefreshAsync();
         });
         // The table calls this as a plain delegate, so this page does not re-render on its own.
@@ -93,7 +94,7 @@ public sealed partial class MemoryPage
         var entry = _deleting!;
         _deleting = null;
         await Api.DeleteMemoryEntryAsync(entry.Id);
-        _notice = "Entry deleted.";
+        _notice = L["Entry deleted."];
         await RefreshAsync();
     });
 
@@ -101,7 +102,7 @@ public sealed partial class MemoryPage
     {
         _confirmDeleteAll = false;
         var result = await Api.DeleteMemoryEntriesAsync(_filter);
-        _notice = $"Entries deleted: {result.Deleted:N0}";
+        _notice = L["Entries deleted: {0:N0}", result.Deleted];
         await RefreshAsync();
     });
 
@@ -112,7 +113,7 @@ public sealed partial class MemoryPage
         {
             await using var stream = file.OpenReadStream(MaxImportBytes);
             var result = await Api.ImportMemoryTmxAsync(stream);
-            _notice = $"Import done. New: {result.Created:N0}. Changed: {result.Updated:N0}. Unchanged: {result.Unchanged:N0}. Skipped: {result.Skipped:N0}.";
+            _notice = L["Import done. New: {0:N0}. Changed: {1:N0}. Unchanged: {2:N0}. Skipped: {3:N0}.", result.Created, result.Updated, result.Unchanged, result.Skipped];
             await RefreshAsync();
             _problems = [.. result.SkipReasons];
         }
@@ -131,11 +132,11 @@ public sealed partial class MemoryPage
         }
         catch (ApiProblemException ex)
         {
-            _problems = [.. ex.Messages];
+            _problems = [.. FieldErrors.Messages(ex)];
         }
         catch (HttpRequestException ex)
         {
-            _problems = [$"The FluxCaption Api cannot be reached: {ex.Message}"];
+            _problems = [L["The FluxCaption Api cannot be reached: {0}", ex.Message]];
         }
     }
 }
