@@ -148,6 +148,7 @@ public sealed class ItemsPageTests(PostgresServer postgres, RedisServer redis) :
             list.Find("[data-testid=subtitle-chips]").TextContent.ShouldContain("en · 听障");
             list.Find("[data-testid=item-filters]").TextContent.ShouldContain("缺少的语言");
 
+            await _host.Bunit.DisposeComponentsAsync();
             var detail = _host.Open<ItemDetailPage>($"http://localhost/items/{item.Id}", new Dictionary<string, object?> { ["Id"] = item.Id });
 
             detail.WaitForAssertion(() => detail.Find("[data-testid=coverage]").TextContent.ShouldContain("de：由轨道 2 覆盖"), ItemsWebPageHost.Patience);
