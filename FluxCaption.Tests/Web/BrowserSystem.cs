@@ -38,6 +38,9 @@ public sealed class BrowserSystem : IAsyncDisposable
 
     public string WorkerOutput => _worker.Output;
 
+    /// <summary>The Api's database, for setting up what a sync and the Worker would have left (items, finished jobs).</summary>
+    public string DatabaseConnectionString => _api.DatabaseConnectionString;
+
     public static Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis) => StartAsync(postgres, redis, new Dictionary<string, string?>());
 
     /// <summary>The system with <paramref name="apiSettings"/> configured in the Api (an LLM server, for instance).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
@@ -109,6 +110,57 @@ public sealed class ItemsPageTests(PostgresServer postgres, RedisServer redis) :
         tracks.ShouldContain("written by FluxCaption");
         page.Find("[data-testid=job-row-status]").TextContent.ShouldBe("failed");
         page.Find("[data-testid=job-row-note]").TextContent.ShouldBe("Apertium has no en-fr pair. (engine_error)");
+    }
+
+    [Theory]
+    [InlineData("fr", "fr")]
+    [InlineData(null, "")]
+    public async Task TranslateSelectedOffersTheMissingLanguageBeingFilteredOn(string? missing, string offered)
+    {
+        var films = await _host.Data.AddLibraryAsync("Films");
+        await _host.Data.AddItemAsync(films, "English only", ItemsTestData.Subtitle("en"));
+        var page = _host.Open<ItemsPage>(missing is null ? "http://localhost/items" : $"http://localhost/items?missing={missing}");
+        page.WaitForAssertion(() => page.FindAll("[data-testid=item-link]").Count.ShouldBe(1), ItemsWebPageHost.Patience);
+
+        await page.Find("[data-testid=item-table] tbody input[type=checkbox]").ChangeAsync(new ChangeEventArgs { Value = true });
+        page.WaitForAssertion(() => page.Find("[data-testid=translate-selected]").TextContent.ShouldContain("(1)"), ItemsWebPageHost.Patience);
+        await page.Find("[data-testid=translate-selected]").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => ItemsWebPageHost.Input(page, "translate-languages").GetAttribute("value").ShouldBe(offered), ItemsWebPageHost.Patience);
+    }
+
+    [Fact]
+    public async Task InChineseTheItemsListAndAnItemsPageReadInChinese()
+    {
+        var films = await _host.Data.AddLibraryAsync("Films");
+        var item = await _host.Data.AddItemAsync(films, "Film", ItemsTestData.Subtitle("en", hearingImpaired: true), ItemsTestData.Subtitle("de", text: false));
+        await _host.Client.CreateRuleAsync(new RuleInput("Two", true, [], ["de", "fr"], [], null, null, "0 0 3 * * ?", 0, TimeSpan.Zero), Ct);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            var list = _host.Open<ItemsPage>("http://localhost/items");
+
+            list.WaitForAssertion(() => list.Find("[data-testid=item-total]").TextContent.ShouldBe("共 1 个条目"), ItemsWebPageHost.Patience);
+            list.Find("[data-testid=item-table] thead").TextContent.ShouldContain("标题");
+            list.Find("[data-testid=translate-selected]").TextContent.ShouldContain("翻译所选");
+            list.Find("[data-testid=missing-chip]").TextContent.ShouldBe("缺少 fr");
+            list.Find("[data-testid=subtitle-chips]").TextContent.ShouldContain("en · 听障");
+            list.Find("[data-testid=item-filters]").TextContent.ShouldContain("缺少的语言");
+
+            await _host.Bunit.DisposeComponentsAsync();
+            var detail = _host.Open<ItemDetailPage>($"http://localhost/items/{item.Id}", new Dictionary<string, object?> { ["Id"] = item.Id });
+
+            detail.WaitForAssertion(() => detail.Find("[data-testid=coverage]").TextContent.ShouldContain("de：由轨道 2 覆盖"), ItemsWebPageHost.Patience);
+            detail.Find("[data-testid=coverage]").TextContent.ShouldContain("fr：缺失");
+            detail.Find("[data-testid=track-table]").TextContent.ShouldContain("图像字幕（需要 OCR）");
+            detail.Markup.ShouldContain("想要的语言");
+            detail.Markup.ShouldNotContain("Wanted languages");
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     /// <summary>Ticks the first <paramref name="rows"/> rows, presses "Translate selected", types the languages and sends.</summary>
