@@ -28,7 +28,9 @@ public sealed class RulesBrowserTests(PostgresServer postgres, RedisServer redis
         await page.GetByTestId("rule-run").First.WaitForAsync(new() { Timeout = 60_000 });
 
         var buttons = await ButtonsAsync(page);
-        buttons.Count(button => button.Text is "Run now" or "Edit" or "Delete").ShouldBe(6);
+        // innerText is what is painted, capitals included (MudBlazor buttons are upper case).
+        buttons.Count(button => button.Text.ToUpperInvariant() is "RUN NOW" or "EDIT" or "DELETE")
+            .ShouldBe(6, $"the buttons seen: {string.Join(", ", buttons.Select(button => button.Text))}");
         foreach (var button in buttons)
         {
             button.Clipped.ShouldBeFalse($"'{button.Text}' shows only part of its text");
