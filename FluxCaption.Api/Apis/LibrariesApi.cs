@@ -1,5 +1,6 @@
 using FluxCaption.Api.Apis.Background;
 using FluxCaption.Api.Extensions;
+using FluxCaption.Contracts.Libraries;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Coverage;
@@ -33,7 +34,7 @@ public static class LibrariesApi
         var libraries = await db.Libraries.AsNoTracking().OrderBy(library => library.Name).ThenBy(library => library.Id).ToListAsync(cancellationToken);
         var counts = await CountAsync(db, settings, null, cancellationToken);
         return TypedResults.Ok(libraries
-            .Select(library => library.ToLibraryResponse(counts.GetValueOrDefault(library.Id).Items, counts.GetValueOrDefault(library.Id).Missing))
+            .Select(library => ToResponse(library, counts.GetValueOrDefault(library.Id)))
             .ToList());
     }
 
@@ -47,7 +48,7 @@ public static class LibrariesApi
         }
 
         var counts = (await CountAsync(db, settings, id, cancellationToken)).GetValueOrDefault(id);
-        return TypedResults.Ok(library.ToLibraryResponse(counts.Items, counts.Missing));
+        return TypedResults.Ok(ToResponse(library, counts));
     }
 
     public static async Task<Results<Created<LibraryResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -125,7 +126,7 @@ public static class LibrariesApi
         library.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         var counts = (await CountAsync(db, settings, id, cancellationToken)).GetValueOrDefault(id);
-        return TypedResults.Ok(library.ToLibraryResponse(counts.Items, counts.Missing));
+        return TypedResults.Ok(ToResponse(library, counts));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, FluxCaptionDbContext db, CancellationToken cancellationToken)
@@ -215,8 +216,14 @@ public static class LibrariesApi
         return await ListAsync(db, settings, cancellationToken);
     }
 
+    private static LibraryResponse ToResponse(LibraryEntity library, LibraryCounts? counts) =>
+        counts is null
+            ? library.ToLibraryResponse(0, 0)
+            : library.ToLibraryResponse(counts.Items, counts.Missing,
+                [.. counts.ByLanguage.Where(pair => pair.Value > 0).Select(pair => new MissingLanguageCount(pair.Key, pair.Value))]);
+
     /// <summary>Present items and items missing a wanted language, per library (one library when <paramref name="only"/> is set).</summary>
-    private static async Task<Dictionary<Guid, (int Items, int Missing)>> CountAsync(
+    private static async Task<Dictionary<Guid, LibraryCounts>> CountAsync(
         FluxCaptionDbContext db, RuntimeSettings settings, Guid? only, CancellationToken cancellationToken)
     {
         var coverage = await LibraryCoverage.LoadAsync(db, cancellationToken);
@@ -227,15 +234,35 @@ public static class LibrariesApi
             query = query.Where(item => item.LibraryId == libraryId);
         }
 
-        var counts = new Dictionary<Guid, (int Items, int Missing)>();
+        var counts = new Dictionary<Guid, LibraryCounts>();
         await foreach (var item in query.Select(item => new { item.LibraryId, item.Streams }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var missing = CoverageEvaluator.Missing(item.Streams, coverage.WantedFor(item.LibraryId), rules).Count > 0;
-            var (items, missingCount) = counts.GetValueOrDefault(item.LibraryId);
-            counts[item.LibraryId] = (items + 1, missingCount + (missing ? 1 : 0));
+            var wanted = coverage.WantedFor(item.LibraryId);
+            if (!counts.TryGetValue(item.LibraryId, out var library))
+            {
+                // Every wanted language is listed in the rules' order, so the page's links keep a stable order.
+                library = counts[item.LibraryId] = new LibraryCounts(wanted.ToDictionary(language => language, _ => 0));
+            }
+
+            var missing = CoverageEvaluator.Missing(item.Streams, wanted, rules);
+            library.Items++;
+            library.Missing += missing.Count > 0 ? 1 : 0;
+            foreach (var language in missing)
+            {
+                library.ByLanguage[language] = library.ByLanguage.GetValueOrDefault(language) + 1;
+            }
         }
 
         return counts;
+    }
+
+    private sealed class LibraryCounts(Dictionary<string, int> byLanguage)
+    {
+        public int Items { get; set; }
+
+        public int Missing { get; set; }
+
+        public Dictionary<string, int> ByLanguage { get; } = byLanguage;
     }
 
     private static string? ValidateName(string? name, Dictionary<string, string[]> errors)

@@ -1,3 +1,5 @@
+using FluxCaption.Contracts.Libraries;
+
 namespace FluxCaption.Api.Apis;
 
 public sealed record LibrarySyncStatusResponse(
@@ -5,6 +7,7 @@ public sealed record LibrarySyncStatusResponse(
 
 /// <param name="ItemCount">Items present now (not gone).</param>
 /// <param name="MissingCount">Items lacking at least one language an enabled rule wants for this library.</param>
+/// <param name="MissingByLanguage">The same per wanted language (an item lacking two counts under both), in the rules' order.</param>
 public sealed record LibraryResponse(
     Guid Id,
     string Source,
@@ -15,7 +18,8 @@ public sealed record LibraryResponse(
     LibrarySyncStatusResponse LastSync,
     int ItemCount,
     int MissingCount,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<MissingLanguageCount> MissingByLanguage);
 
 /// <param name="Source">Only "local": Jellyfin libraries come from <c>POST /api/libraries/refresh</c>.</param>
 public sealed record CreateLibraryRequest(string? Source, string? Name, string? Path, bool WriteBack = false);

@@ -1,10 +1,12 @@
+using FluxCaption.Contracts.Libraries;
 using FluxCaption.Core.Libraries;
 
 namespace FluxCaption.Api.Apis;
 
 internal static class LibraryMapping
 {
-    public static LibraryResponse ToLibraryResponse(this LibraryEntity library, int itemCount, int missingCount) => new(
+    public static LibraryResponse ToLibraryResponse(
+        this LibraryEntity library, int itemCount, int missingCount, IReadOnlyList<MissingLanguageCount>? missingByLanguage = null) => new(
         library.Id,
         library.Source.ToString().ToLowerInvariant(),
         library.Name,
@@ -15,5 +17,6 @@ internal static class LibraryMapping
             library.LastSyncStatus, library.LastSyncStartedAt, library.LastSyncFinishedAt, library.LastSyncError, library.LastSyncItemCount),
         itemCount,
         missingCount,
-        library.CreatedAt);
+        library.CreatedAt,
+        missingByLanguage ?? []);
 }

@@ -1,3 +1,5 @@
+using FluxCaption.Contracts.Rules;
+
 namespace FluxCaption.Api.Apis;
 
 /// <param name="MinimumItemAge">How old an item must be before the rule translates it ("1.00:00:00" is one day).</param>
@@ -13,6 +15,8 @@ public sealed record RuleRequest(
     int? Priority,
     TimeSpan? MinimumItemAge);
 
+/// <param name="LastRunStatus">One of <see cref="RuleRunStatuses"/>: the run and the jobs it created together.</param>
+/// <param name="LastRunJobs">The jobs the last run created, by status now; null before the first run.</param>
 public sealed record RuleResponse(
     Guid Id,
     string Name,
@@ -29,6 +33,7 @@ public sealed record RuleResponse(
     string? LastRunStatus,
     string? LastRunError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    RuleRunJobCounts? LastRunJobs);
 
 public sealed record RuleRunAccepted(Guid RuleId, bool Queued);

@@ -29,6 +29,7 @@ internal static class RuleRequestValidator
         var targets = Languages(request.TargetLanguages, "targetLanguages", required: true, errors);
         var sources = Languages(request.SourceLanguages, "sourceLanguages", required: false, errors);
         Engine(request.Engine, engines, errors);
+        Pairs(request.Engine, sources, targets, engines, errors);
         var cron = request.Cron?.Trim();
         if (string.IsNullOrEmpty(cron) || !CronExpression.TryParse(cron, out _))
         {
@@ -123,6 +124,39 @@ internal static class RuleRequestValidator
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Refuses a rule whose engine can translate none of its source languages into one of its targets:
+    /// every job it made for that target would fail. Rule jobs get no fallback chain, so only the rule's
+    /// engine (or the default) counts. Without source languages the source is whatever subtitle an item
+    /// has, known only per job, so there is nothing to check here.
+    /// </summary>
+    private static void Pairs(string? engineName, List<string> sources, List<string> targets, EngineCatalog engines, Dictionary<string, string[]> errors)
+    {
+        if (sources.Count == 0 || errors.ContainsKey("engine"))
+        {
+            return;
+        }
+
+        var named = !string.IsNullOrWhiteSpace(engineName);
+        var engine = engines.Find(named ? engineName!.Trim() : engines.DefaultEngine);
+        if (engine is null)
+        {
+            return;
+        }
+
+        var which = named ? $"engine '{engine.Name}'" : $"the default engine '{engine.Name}'";
+        var problems = targets
+            .Select(target => (Target: target, Sources: sources.Where(source => source != target).ToList()))
+            .Where(pair => pair.Sources.Count > 0 && !pair.Sources.Any(source => engine.Supports(source, pair.Target)))
+            .Select(pair => $"No engine of this rule can translate {string.Join(" or ", pair.Sources)} into {pair.Target}: {which} has no such pair here. "
+                + $"Engines of this installation: {string.Join(", ", engines.Names)}; pick one that can, or other languages.")
+            .ToList();
+        if (problems.Count > 0)
+        {
+            errors["targetLanguages"] = [.. problems];
+        }
     }
 
     public static void Engine(string? engine, EngineCatalog engines, Dictionary<string, string[]> errors)

@@ -1,7 +1,9 @@
 using FluxCaption.Api.Apis.Background;
 using FluxCaption.Core.Data;
+using FluxCaption.Contracts.Rules;
 using FluxCaption.Core.Libraries;
 using FluxCaption.Core.Libraries.Requests;
+using FluxCaption.Core.Libraries.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,13 +26,14 @@ public static class RulesApi
     public static async Task<Ok<List<RuleResponse>>> ListAsync(FluxCaptionDbContext db, CancellationToken cancellationToken)
     {
         var rules = await db.AutoTranslationRules.AsNoTracking().OrderBy(rule => rule.Name).ThenBy(rule => rule.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rules.Select(ToResponse).ToList());
+        var jobs = await RuleRunVerdict.CountJobsAsync(db, rules, cancellationToken);
+        return TypedResults.Ok(rules.Select(rule => ToResponse(rule, jobs.GetValueOrDefault(rule.Id))).ToList());
     }
 
     public static async Task<Results<Ok<RuleResponse>, ProblemHttpResult>> GetAsync(Guid id, FluxCaptionDbContext db, CancellationToken cancellationToken)
     {
         var rule = await db.AutoTranslationRules.AsNoTracking().SingleOrDefaultAsync(rule => rule.Id == id, cancellationToken);
-        return rule is null ? NotFound(id) : TypedResults.Ok(ToResponse(rule));
+        return rule is null ? NotFound(id) : TypedResults.Ok(await ToResponseAsync(rule, db, cancellationToken));
     }
 
     public static async Task<Results<Created<RuleResponse>, ValidationProblem>> CreateAsync(
@@ -48,7 +51,7 @@ public static class RulesApi
         RuleRequestValidator.Apply(valid, rule);
         db.AutoTranslationRules.Add(rule);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/rules/{rule.Id}", ToResponse(rule));
+        return TypedResults.Created($"/api/rules/{rule.Id}", ToResponse(rule, null));
     }
 
     public static async Task<Results<Ok<RuleResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -70,7 +73,7 @@ public static class RulesApi
         RuleRequestValidator.Apply(valid, rule);
         rule.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(rule));
+        return TypedResults.Ok(await ToResponseAsync(rule, db, cancellationToken));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, FluxCaptionDbContext db, CancellationToken cancellationToken)
@@ -95,9 +98,18 @@ public static class RulesApi
     private static async Task<IReadOnlySet<Guid>> LibraryIdsAsync(FluxCaptionDbContext db, CancellationToken cancellationToken) =>
         (await db.Libraries.Select(library => library.Id).ToListAsync(cancellationToken)).ToHashSet();
 
-    private static RuleResponse ToResponse(AutoTranslationRule rule) => new(
-        rule.Id, rule.Name, rule.Enabled, rule.LibraryIds, rule.TargetLanguages, rule.SourceLanguages, rule.Engine, rule.Model,
-        rule.Cron, rule.Priority, rule.MinimumItemAge, rule.LastRunAt, rule.LastRunStatus, rule.LastRunError, rule.CreatedAt, rule.UpdatedAt);
+    private static async Task<RuleResponse> ToResponseAsync(AutoTranslationRule rule, FluxCaptionDbContext db, CancellationToken cancellationToken) =>
+        ToResponse(rule, (await RuleRunVerdict.CountJobsAsync(db, [rule], cancellationToken)).GetValueOrDefault(rule.Id));
+
+    // The status weighs the run's jobs, so a run whose every job failed reads "failed" (RuleRunVerdict).
+    private static RuleResponse ToResponse(AutoTranslationRule rule, RuleRunJobCounts? jobs)
+    {
+        var counts = rule.LastRunAt is null ? null : jobs ?? RuleRunJobCounts.None;
+        return new(
+            rule.Id, rule.Name, rule.Enabled, rule.LibraryIds, rule.TargetLanguages, rule.SourceLanguages, rule.Engine, rule.Model,
+            rule.Cron, rule.Priority, rule.MinimumItemAge, rule.LastRunAt, RuleRunVerdict.Status(rule.LastRunStatus, counts ?? RuleRunJobCounts.None),
+            rule.LastRunError, rule.CreatedAt, rule.UpdatedAt, counts);
+    }
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rule.", detail: $"There is no rule {id}.");

@@ -30,9 +30,15 @@ public sealed class AutoTranslationRule
     /// <summary>Items younger than this are left alone, so human subtitles have time to arrive.</summary>
     public TimeSpan MinimumItemAge { get; set; }
 
+    /// <summary>When the last run began; with <see cref="LastRunAt"/> (its end) it brackets the jobs that run created.</summary>
+    public DateTimeOffset? LastRunStartedAt { get; set; }
+
     public DateTimeOffset? LastRunAt { get; set; }
 
-    /// <summary>succeeded or failed after the last run; null before the first.</summary>
+    /// <summary>
+    /// How the run itself went (sync and planning): succeeded or failed; null before the first. What the
+    /// user sees also weighs the jobs the run created (<see cref="Rules.RuleRunVerdict"/>).
+    /// </summary>
     public string? LastRunStatus { get; set; }
 
     /// <summary>What went wrong in the last run (one line per failed library); null when it succeeded.</summary>

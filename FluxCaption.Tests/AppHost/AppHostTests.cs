@@ -46,7 +46,7 @@ public sealed class AppHostTests(AspireSystem system) : IClassFixture<AspireSyst
     {
         using var web = system.App.CreateHttpClient("web");
 
-        var html = await web.GetStringAsync("/", Ct);
+        var html = await web.GetStringAsync("/translate", Ct);
 
         html.ShouldContain("FluxCaption");
     }

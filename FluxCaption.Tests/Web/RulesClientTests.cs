@@ -32,7 +32,7 @@ public sealed class RulesClientTests(PostgresServer postgres, RedisServer redis)
     {
         var library = await new ItemsTestData(_api.DatabaseConnectionString).AddLibraryAsync("Films");
         var created = await _client.CreateRuleAsync(
-            new RuleInput("Nightly", true, [library.Id], ["chi", "fr"], ["en"], "apertium", null, "0 30 2 * * ?", 5, TimeSpan.FromDays(2)), Ct);
+            new RuleInput("Nightly", true, [library.Id], ["chi", "fr"], [], "apertium", null, "0 30 2 * * ?", 5, TimeSpan.FromDays(2)), Ct);
 
         created.TargetLanguages.ShouldBe(["zh-Hans", "fr"]);
         (created.LibraryIds.Single(), created.Engine, created.Priority, created.MinimumItemAge).ShouldBe((library.Id, "apertium", 5, TimeSpan.FromDays(2)));
@@ -60,27 +60,5 @@ public sealed class RulesClientTests(PostgresServer postgres, RedisServer redis)
         problem.StatusCode.ShouldBe(400);
         problem.Errors.Keys.ShouldBe(["cron"]);
         problem.Errors["cron"].Single().ShouldContain("every night");
-    }
-
-    [Theory]
-    [InlineData("0 0 3 * * ?", "every day at 03:00")]
-    [InlineData("0 15 22 ? * MON-FRI", "Monday to Friday at 22:15")]
-    [InlineData("0 0 4 ? * SUN,SAT", "every Sunday, Saturday at 04:00")]
-    [InlineData("0 0/10 * * * ?", "every 10 minutes")]
-    [InlineData("0 5 */6 * * ?", "every 6 hours, at 05 minutes past")]
-    [InlineData("0 0 1 15 * ?", "on day 15 of every month at 01:00")]
-    public void CommonSchedulesReadAsPlainWords(string cron, string words)
-    {
-        CronHint.Describe(cron).ShouldBe(words);
-    }
-
-    [Theory]
-    [InlineData("0 0 3 L * ?")]
-    [InlineData("every night")]
-    [InlineData("0 0 25 * * ?")]
-    [InlineData("0 0 3 * 1-6 ?")]
-    public void UnusualOrWrongSchedulesGetNoHintRatherThanAWrongOne(string cron)
-    {
-        CronHint.Describe(cron).ShouldBeNull();
     }
 }

@@ -77,14 +77,14 @@ public sealed class RulesPageTests(PostgresServer postgres, RedisServer redis) :
     {
         var library = await _host.Data.AddLibraryAsync("Films");
         var rule = await _host.Client.CreateRuleAsync(
-            new RuleInput("Old name", true, [library.Id], ["fr"], ["en"], "apertium", null, "0 0 3 * * ?", 7, TimeSpan.FromHours(12)), Ct);
+            new RuleInput("Old name", true, [library.Id], ["es"], ["en"], "apertium", null, "0 0 3 * * ?", 7, TimeSpan.FromHours(12)), Ct);
         var page = _host.Open<RulesPage>("http://localhost/rules");
         page.WaitForAssertion(() => page.Find("[data-testid=rule-row-name]").TextContent.ShouldBe("Old name"), ItemsWebPageHost.Patience);
         page.Find("[data-testid=rule-table]").TextContent.ShouldContain("Films");
 
         await ClickAsync(page, "rule-edit");
         page.WaitForAssertion(() => ItemsWebPageHost.Input(page, "rule-name").GetAttribute("value").ShouldBe("Old name"), ItemsWebPageHost.Patience);
-        ItemsWebPageHost.Input(page, "rule-targets").GetAttribute("value").ShouldBe("fr");
+        ItemsWebPageHost.Input(page, "rule-targets").GetAttribute("value").ShouldBe("es");
         await ItemsWebPageHost.Input(page, "rule-name").ChangeAsync(new ChangeEventArgs { Value = "New name" });
         await ClickAsync(page, "rule-save");
 

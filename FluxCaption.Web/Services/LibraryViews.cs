@@ -1,3 +1,5 @@
+using FluxCaption.Contracts.Libraries;
+
 namespace FluxCaption.Web.Services;
 
 /// <summary>A library as the Api lists it (Jellyfin or a local folder).</summary>
@@ -11,7 +13,8 @@ public sealed record LibraryView(
     LibrarySyncView LastSync,
     int ItemCount,
     int MissingCount,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<MissingLanguageCount>? MissingByLanguage = null)
 {
     public bool IsLocal => Source == "local";
 

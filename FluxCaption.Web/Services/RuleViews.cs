@@ -1,6 +1,8 @@
+using FluxCaption.Contracts.Rules;
+
 namespace FluxCaption.Web.Services;
 
-/// <summary>An auto-translation rule as the Api sends it.</summary>
+/// <summary>An auto-translation rule as the Api sends it; <see cref="LastRunStatus"/> is one of <see cref="RuleRunStatuses"/>.</summary>
 public sealed record RuleView(
     Guid Id,
     string Name,
@@ -17,7 +19,8 @@ public sealed record RuleView(
     string? LastRunStatus,
     string? LastRunError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    RuleRunJobCounts? LastRunJobs = null)
 {
     /// <summary>The same rule as a request body, for a PUT that changes one field.</summary>
     public RuleInput ToInput() => new(Name, Enabled, LibraryIds, TargetLanguages, SourceLanguages, Engine, Model, Cron, Priority, MinimumItemAge);

@@ -537,6 +537,10 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("last_run_error");
 
+                    b.Property<DateTimeOffset?>("LastRunStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_started_at");
+
                     b.Property<string>("LastRunStatus")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")

@@ -24,6 +24,7 @@ public sealed partial class RuleRunner(
             return new RuleRunOutcome(ruleId, RuleRunStatus.NotFound, [], null, null);
         }
 
+        var startedAt = clock.GetUtcNow();
         var errors = new List<string>();
         var summaries = new List<LibrarySyncSummary>();
         GapPlanResult? plan = null;
@@ -58,6 +59,7 @@ public sealed partial class RuleRunner(
         var status = errors.Count == 0 ? "succeeded" : "failed";
         var error = errors.Count == 0 ? null : string.Join('\n', errors);
         await db.AutoTranslationRules.Where(r => r.Id == rule.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.LastRunStartedAt, startedAt)
             .SetProperty(r => r.LastRunAt, ranAt)
             .SetProperty(r => r.LastRunStatus, status)
             .SetProperty(r => r.LastRunError, error), CancellationToken.None);

@@ -24,7 +24,7 @@ public sealed class RulesApiTests(PostgresServer postgres, RedisServer redis) : 
         var films = await _host.AddLibraryAsync("Films");
         using var created = await _host.PostAsync("/api/rules", new
         {
-            name = "Chinese for films", libraryIds = new[] { films.Id }, targetLanguages = new[] { "chi", "zh-Hans" },
+            name = "Spanish for films", libraryIds = new[] { films.Id }, targetLanguages = new[] { "spa", "es" },
             sourceLanguages = new[] { "eng", "ja" }, engine = "apertium", model = "x", cron = "0 30 2 * * ?", priority = 5,
             minimumItemAge = "2.00:00:00",
         });
@@ -32,7 +32,7 @@ public sealed class RulesApiTests(PostgresServer postgres, RedisServer redis) : 
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
 
         var rule = await _host.GetJsonAsync($"/api/rules/{id}");
-        rule.GetProperty("targetLanguages").EnumerateArray().Select(l => l.GetString()).ShouldBe(["zh-Hans"]);
+        rule.GetProperty("targetLanguages").EnumerateArray().Select(l => l.GetString()).ShouldBe(["es"]);
         rule.GetProperty("sourceLanguages").EnumerateArray().Select(l => l.GetString()).ShouldBe(["en", "ja"]);
         rule.GetProperty("libraryIds").EnumerateArray().Select(l => l.GetGuid()).ShouldBe([films.Id]);
         rule.GetProperty("minimumItemAge").GetString().ShouldBe("2.00:00:00");
@@ -85,7 +85,7 @@ public sealed class RulesApiTests(PostgresServer postgres, RedisServer redis) : 
         var notMine = await _host.AddLibraryAsync("Not mine");
         var id = await _host.AddRuleAsync(new
         {
-            name = "r", libraryIds = new[] { films.Id, off.Id }, targetLanguages = new[] { "zh-Hans" }, sourceLanguages = new[] { "en" },
+            name = "r", libraryIds = new[] { films.Id, off.Id }, targetLanguages = new[] { "es" }, sourceLanguages = new[] { "en" },
             engine = "apertium", model = "m", cron = "0 0 3 * * ?", priority = 3, minimumItemAge = "1.00:00:00",
         });
 
@@ -97,7 +97,7 @@ public sealed class RulesApiTests(PostgresServer postgres, RedisServer redis) : 
         _host.Sync.Syncs.ShouldBe([(films.Id, false)]);
         _host.Sync.Syncs.ShouldNotContain((notMine.Id, false));
         var plan = _host.Planner.Requests.Single();
-        plan.TargetLanguages.ShouldBe(["zh-Hans"]);
+        plan.TargetLanguages.ShouldBe(["es"]);
         plan.LibraryIds.ShouldBe([films.Id, off.Id]);
         plan.SourceLanguages.ShouldBe(["en"]);
         (plan.Engine, plan.Model, plan.Priority, plan.MinimumItemAge, plan.RuleId).ShouldBe(("apertium", "m", 3, TimeSpan.FromDays(1), (Guid?)id));

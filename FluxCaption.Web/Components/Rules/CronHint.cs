@@ -1,10 +1,15 @@
+using Microsoft.Extensions.Localization;
+
 namespace FluxCaption.Web.Components.Rules;
 
 /// <summary>
 /// Plain words for the Quartz cron shapes people actually write ("0 0 3 * * ?" is "every day at
 /// 03:00"). Anything more unusual gets no hint rather than a wrong one; the Api checks validity.
+/// Each shape is one whole sentence to translate, so a language can put the time and the days in
+/// its own order. A class rather than a static one only because it names its own texts
+/// (<c>IStringLocalizer&lt;CronHint&gt;</c>, resources keyed by the English sentence).
 /// </summary>
-public static class CronHint
+public sealed class CronHint
 {
     private static readonly Dictionary<string, string> Days = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -13,7 +18,11 @@ public static class CronHint
         ["7"] = "Saturday", ["SAT"] = "Saturday",
     };
 
-    public static string? Describe(string? cron)
+    private CronHint()
+    {
+    }
+
+    public static string? Describe(string? cron, IStringLocalizer<CronHint> L)
     {
         var parts = (cron ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length is < 6 or > 7 || parts[0] != "0" || parts[4] != "*" || (parts.Length == 7 && parts[6] != "*"))
@@ -25,7 +34,7 @@ public static class CronHint
         var anyDay = dayOfMonth is "*" or "?" && dayOfWeek is "*" or "?";
         if (Every(minute) is int minutes && hour == "*" && anyDay)
         {
-            return minutes == 1 ? "every minute" : $"every {minutes} minutes";
+            return minutes == 1 ? L["every minute"] : L["every {0} minutes", minutes];
         }
 
         if (!int.TryParse(minute, out var m) || m is < 0 or > 59)
@@ -35,12 +44,12 @@ public static class CronHint
 
         if (hour == "*" && anyDay)
         {
-            return $"every hour at {m:00} minutes past";
+            return L["every hour at {0} minutes past", $"{m:00}"];
         }
 
         if (Every(hour) is int hours && anyDay)
         {
-            return $"every {hours} hours, at {m:00} minutes past";
+            return L["every {0} hours, at {1} minutes past", hours, $"{m:00}"];
         }
 
         if (!int.TryParse(hour, out var h) || h is < 0 or > 23)
@@ -51,16 +60,21 @@ public static class CronHint
         var time = $"{h:00}:{m:00}";
         if (anyDay)
         {
-            return $"every day at {time}";
+            return L["every day at {0}", time];
+        }
+
+        if (dayOfMonth == "?" && DayRange(dayOfWeek) is var (from, to))
+        {
+            return L["{0} to {1} at {2}", L[from], L[to], time];
         }
 
         if (dayOfMonth == "?" && DayList(dayOfWeek) is { } days)
         {
-            return $"{days} at {time}";
+            return L["every {0} at {1}", string.Join(L[", "], days.Select(day => L[day].Value)), time];
         }
 
         return dayOfWeek == "?" && int.TryParse(dayOfMonth, out var day) && day is >= 1 and <= 31
-            ? $"on day {day} of every month at {time}"
+            ? L["on day {0} of every month at {1}", day, time].Value
             : null;
     }
 
@@ -68,15 +82,15 @@ public static class CronHint
         (field.StartsWith("0/", StringComparison.Ordinal) || field.StartsWith("*/", StringComparison.Ordinal))
         && int.TryParse(field[2..], out var step) && step > 0 ? step : null;
 
-    private static string? DayList(string field)
+    private static (string From, string To)? DayRange(string field)
     {
         var range = field.Split('-');
-        if (range.Length == 2 && Days.TryGetValue(range[0], out var from) && Days.TryGetValue(range[1], out var to))
-        {
-            return $"{from} to {to}";
-        }
+        return range.Length == 2 && Days.TryGetValue(range[0], out var from) && Days.TryGetValue(range[1], out var to) ? (from, to) : null;
+    }
 
+    private static List<string>? DayList(string field)
+    {
         var names = field.Split(',').Select(day => Days.GetValueOrDefault(day)).ToList();
-        return names.All(name => name is not null) ? "every " + string.Join(", ", names) : null;
+        return names.All(name => name is not null) ? [.. names.OfType<string>()] : null;
     }
 }
