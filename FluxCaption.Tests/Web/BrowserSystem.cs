@@ -38,6 +38,9 @@ public sealed class BrowserSystem : IAsyncDisposable
 
     public string WorkerOutput => _worker.Output;
 
+    /// <summary>The system's database, for rows a test needs that no user action makes quickly (a failed job, say).</summary>
+    internal ItemsTestData Data => new(_api.DatabaseConnectionString);
+
     public static async Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis)
     {
         var api = await ApiFactory.CreateAsync(postgres, redis);
