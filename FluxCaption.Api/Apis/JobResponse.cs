@@ -38,6 +38,12 @@ public sealed record JobResponse(
     /// <summary>The library item a library job fills a gap of; null for an uploaded file.</summary>
     public Guid? MediaItemId { get; init; }
 
+    /// <summary>The subtitle document the job translates (an upload, or the source a library job found or made); null until known.</summary>
+    public Guid? SourceDocumentId { get; init; }
+
+    /// <summary>The subtitle document the job produced; null until it has succeeded.</summary>
+    public Guid? ResultDocumentId { get; init; }
+
     /// <summary>The rule that planned the job, if one did.</summary>
     public Guid? RuleId { get; init; }
 
@@ -106,6 +112,8 @@ public static class JobResponseMapping
         Bilingual = job.Bilingual,
         Proofread = job.Proofread,
         MediaItemId = job.MediaItemId,
+        SourceDocumentId = job.SourceDocumentId,
+        ResultDocumentId = job.ResultDocumentId,
         RuleId = job.RuleId,
         Priority = job.Priority,
         WaitReason = job.WaitReason,

@@ -1,3 +1,4 @@
+using FluxCaption.Api.Apis.Jobs;
 using FluxCaption.Api.Extensions;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
@@ -22,6 +23,7 @@ public static class JobsApi
             .DisableAntiforgery();
         api.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetJob").WithSummary("One job's state");
+        api.MapJobTimelineApi();
         api.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetJobResult").WithSummary("Download the translated file");
         api.MapPost("/{id:guid}/cancel", (Guid id, IJobService jobs, CancellationToken ct) => ControlAsync(jobs.CancelAsync(id, ct)))
             .WithName("CancelJob").WithSummary("Cancel a queued, running or paused job");

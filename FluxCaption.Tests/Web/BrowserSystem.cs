@@ -38,6 +38,9 @@ public sealed class BrowserSystem : IAsyncDisposable
 
     public string WorkerOutput => _worker.Output;
 
+    /// <summary>The system's database, for rows a test needs that no user action makes quickly (a failed job, say).</summary>
+    internal ItemsTestData Data => new(_api.DatabaseConnectionString);
+
     /// <summary>The Api's database, for setting up what a sync and the Worker would have left (items, finished jobs).</summary>
     public string DatabaseConnectionString => _api.DatabaseConnectionString;
 

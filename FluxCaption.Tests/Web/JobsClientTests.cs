@@ -28,7 +28,7 @@ public sealed class JobsClientTests(PostgresServer postgres, RedisServer redis) 
         (await _session.Client.ListJobsAsync(null, 2, 2, Ct)).Items.Single().Id.ShouldBe(oldest);
 
         var failed = (await _session.Client.ListJobsAsync("failed", 1, 25, Ct)).Items.ShouldHaveSingleItem();
-        JobWords.Note(failed).ShouldBe("The engine refused. (engine_error)");
+        WebTexts.JobWords().Note(failed).ShouldBe("The engine refused. (engine_error)");
         JobWords.CanRetry(failed).ShouldBeTrue();
     }
 
@@ -39,8 +39,8 @@ public sealed class JobsClientTests(PostgresServer postgres, RedisServer redis) 
 
         var job = (await _session.Client.ListJobsAsync("cancelled", 1, 25, Ct)).Items.ShouldHaveSingleItem();
 
-        JobWords.Status(job).ShouldBe("not needed");
-        JobWords.Note(job).ShouldBe("Already covered: A French track appeared.");
+        WebTexts.JobWords().Status(job).ShouldBe("not needed");
+        WebTexts.JobWords().Note(job).ShouldBe("Already covered: A French track appeared.");
         JobWords.CanRetry(job).ShouldBeFalse();
     }
 

@@ -97,6 +97,6 @@ public sealed class JobsPageTests(PostgresServer postgres, RedisServer redis) : 
             WaitReason = reason,
         };
 
-        FluxCaption.Web.Services.JobWords.Note(job).ShouldBe(note);
+        WebTexts.JobWords().Note(job).ShouldBe(note);
     }
 }

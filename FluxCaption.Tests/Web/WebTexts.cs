@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluxCaption.Web.Localization;
+using FluxCaption.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -11,6 +12,9 @@ internal static class WebTexts
     private static readonly ServiceProvider Services = new ServiceCollection().AddLogging().AddWebLocalization().BuildServiceProvider();
 
     public static IStringLocalizer<T> For<T>() => Services.GetRequiredService<IStringLocalizer<T>>();
+
+    /// <summary>The job word helper, read in the current UI culture.</summary>
+    public static JobWords JobWords() => new(For<JobWords>());
 
     /// <summary>Reads texts and formats in <paramref name="name"/> until disposed.</summary>
     public static IDisposable InCulture(string name)

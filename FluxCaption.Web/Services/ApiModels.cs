@@ -27,6 +27,12 @@ public sealed record JobView(
     /// <summary>The library item a library job fills a gap of; null for an uploaded file.</summary>
     public Guid? MediaItemId { get; init; }
 
+    /// <summary>The subtitle document the job translates; null until known.</summary>
+    public Guid? SourceDocumentId { get; init; }
+
+    /// <summary>The subtitle document the job produced; null until it has succeeded.</summary>
+    public Guid? ResultDocumentId { get; init; }
+
     /// <summary>Why a queued job is not running yet (e.g. it needs OCR).</summary>
     public string? WaitReason { get; init; }
 
@@ -56,7 +62,8 @@ public sealed record SourceWorkView(string Kind, string Track, double? AudioSeco
 
 public sealed record JobErrorView(string Code, string Message);
 
-public sealed record JobWarningView(int? CueIndex, string Code, string Message);
+/// <param name="Engine">The fallback engine that translated the cue (code fallback_engine).</param>
+public sealed record JobWarningView(int? CueIndex, string Code, string Message, string? Engine = null);
 
 public sealed record SystemInfoView(string Version, IReadOnlyList<string> Engines, string DefaultEngine, IReadOnlyList<string> OutputFormats);
 

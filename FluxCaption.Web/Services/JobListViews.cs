@@ -1,12 +1,17 @@
+using System.Globalization;
 using FluxCaption.Contracts;
+using Microsoft.Extensions.Localization;
 
 namespace FluxCaption.Web.Services;
 
 /// <summary>One page of <c>GET /api/jobs</c>, newest first.</summary>
 public sealed record JobPageView(IReadOnlyList<JobView> Items, int Page, int PageSize, int Total);
 
-/// <summary>Plain words for job states, shared by the jobs list and the item detail.</summary>
-public static class JobWords
+/// <summary>
+/// Plain words for job states, shared by the jobs list, a job's page and an item's detail. What a job
+/// may do is static; what it says goes through <paramref name="L"/>, so it reads in the reader's language.
+/// </summary>
+public sealed class JobWords(IStringLocalizer<JobWords> L)
 {
     public static readonly IReadOnlyList<string> Statuses = ["queued", "running", "paused", "succeeded", "failed", "cancelled"];
 
@@ -33,23 +38,35 @@ public static class JobWords
         (job.Status == "succeeded" || CanRetry(job))
         && (job.Warnings ?? []).Any(w => w.Code is "kept_source" or "engine_stopped");
 
-    public static string Status(JobView job) => IsAlreadyCovered(job) ? "not needed" : job.Status;
-
-    public static string Stage(string stage) => stage switch
+    /// <summary>A status name (queued, running...) in the reader's language.</summary>
+    public string StatusName(string status) => status switch
     {
-        "scan" => "finding a source subtitle",
-        "asr" => "making a source (speech recognition or OCR)",
-        "translate" => "translating",
-        "writeback" => "writing the subtitle back",
+        "queued" => L["queued"],
+        "running" => L["running"],
+        "paused" => L["paused"],
+        "succeeded" => L["succeeded"],
+        "failed" => L["failed"],
+        "cancelled" => L["cancelled"],
+        _ => status,
+    };
+
+    public string Status(JobView job) => IsAlreadyCovered(job) ? L["not needed"] : StatusName(job.Status);
+
+    public string Stage(string stage) => stage switch
+    {
+        "scan" => L["finding a source subtitle"],
+        "asr" => L["making a source (speech recognition or OCR)"],
+        "translate" => L["translating"],
+        "writeback" => L["writing the subtitle back"],
         _ => stage,
     };
 
     /// <summary>What the user should read next to the status: the error, or that nothing was needed.</summary>
-    public static string? Note(JobView job)
+    public string? Note(JobView job)
     {
         if (IsAlreadyCovered(job))
         {
-            return $"Already covered: {job.Error!.Message}";
+            return L["Already covered: {0}", job.Error!.Message];
         }
 
         if (job.Status == "queued" && !string.IsNullOrWhiteSpace(job.WaitReason))
@@ -57,7 +74,7 @@ public static class JobWords
             // Some reasons already start with "waiting for ...": say it once.
             return job.WaitReason.StartsWith("waiting", StringComparison.OrdinalIgnoreCase)
                 ? char.ToUpperInvariant(job.WaitReason[0]) + job.WaitReason[1..]
-                : $"Waiting: {job.WaitReason}";
+                : L["Waiting: {0}", job.WaitReason];
         }
 
         if (job.Error is { } error)
@@ -69,59 +86,61 @@ public static class JobWords
     }
 
     /// <summary>What the asr stage is doing, in words: "Transcribing the en audio track 1: 3.5 of 42.0 min, about 5 min left".</summary>
-    public static string SourceWork(SourceWorkView work)
+    public string SourceWork(SourceWorkView work)
     {
         if (work.Kind == "ocr")
         {
-            return $"Reading the images of the {work.Track}";
+            return L["Reading the images of the {0}", work.Track];
         }
 
-        var text = $"Transcribing the {work.Track}";
-        if (work.AudioSeconds is { } total && work.DoneSeconds is { } done)
+        if (work.AudioSeconds is not { } total || work.DoneSeconds is not { } done)
         {
-            text += $": {Minutes(done)} of {Minutes(total)} min";
-            if (work.EtaSeconds is { } eta)
-            {
-                text += $", about {Math.Max(1, (int)Math.Ceiling(eta / 60))} min left";
-            }
+            return L["Transcribing the {0}", work.Track];
         }
 
-        return text;
+        return work.EtaSeconds is { } eta
+            ? L["Transcribing the {0}: {1} of {2} min, about {3} min left", work.Track, Minutes(done), Minutes(total), Math.Max(1, (int)Math.Ceiling(eta / 60))]
+            : L["Transcribing the {0}: {1} of {2} min", work.Track, Minutes(done), Minutes(total)];
     }
 
-    private static string Minutes(double seconds) => (seconds / 60).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture);
+    private static string Minutes(double seconds) => (seconds / 60).ToString("0.0", CultureInfo.CurrentCulture);
 
-    /// <summary>"4 requests, 3.2k tokens, 12 s, 0.0041": one side of the budget in a few words (tokens and cost only where they count).</summary>
-    public static string Figures(JobBudgetFigures figures)
+    /// <summary>"4 requests, 3.2k tokens, 12 s, cost 0.0041": one side of the budget in a few words (tokens and cost only where they count).</summary>
+    public string Figures(JobBudgetFigures figures)
     {
-        var parts = new List<string> { figures.Requests == 1 ? "1 request" : $"{figures.Requests} requests" };
+        var culture = CultureInfo.CurrentCulture;
+        var parts = new List<string> { figures.Requests == 1 ? L["1 request"] : L["{0} requests", figures.Requests] };
         if (figures.Tokens > 0)
         {
-            parts.Add(figures.Tokens >= 10_000 ? $"{figures.Tokens / 1000.0:0.#}k tokens" : $"{figures.Tokens} tokens");
+            parts.Add(figures.Tokens >= 10_000
+                ? L["{0}k tokens", (figures.Tokens / 1000.0).ToString("0.#", culture)]
+                : L["{0} tokens", figures.Tokens]);
         }
 
-        parts.Add(figures.Seconds >= 90 ? $"{figures.Seconds / 60:0.#} min" : $"{figures.Seconds:0.#} s");
+        parts.Add(figures.Seconds >= 90
+            ? L["{0} min", (figures.Seconds / 60).ToString("0.#", culture)]
+            : L["{0} s", figures.Seconds.ToString("0.#", culture)]);
         if (figures.Cost is { } cost)
         {
-            parts.Add($"cost {cost:0.####}");
+            parts.Add(L["cost {0}", cost.ToString("0.####", culture)]);
         }
 
-        return string.Join(", ", parts);
+        return string.Join(L[", "], parts);
     }
 
     /// <summary>Estimate against spending, for the jobs list; empty before the translation is planned.</summary>
-    public static string Budget(JobView job) => (job.Estimate, job.Spent) switch
+    public string Budget(JobView job) => (job.Estimate, job.Spent) switch
     {
-        ({ } estimate, { } spent) => $"Estimated {Figures(estimate)}; spent {Figures(spent)}",
-        ({ } estimate, null) => $"Estimated {Figures(estimate)}",
-        (null, { } spent) => $"Spent {Figures(spent)}",
+        ({ } estimate, { } spent) => L["Estimated {0}; spent {1}", Figures(estimate), Figures(spent)],
+        ({ } estimate, null) => L["Estimated {0}", Figures(estimate)],
+        (null, { } spent) => L["Spent {0}", Figures(spent)],
         _ => "",
     };
 
-    public static string Languages(JobView job) => $"{job.SourceLanguage ?? "auto"} → {job.TargetLanguage}";
+    public string Languages(JobView job) => $"{job.SourceLanguage ?? L["auto"]} → {job.TargetLanguage}";
 
     /// <summary>Where the translation's source came from, in words; null for uploads and before the source is known.</summary>
-    public static string? Source(JobView job)
+    public string? Source(JobView job)
     {
         if (job.Source is not { } source)
         {
@@ -131,14 +150,14 @@ public static class JobWords
         var made = source.Engine is null ? "" : source.Model is null ? $" ({source.Engine})" : $" ({source.Engine}, {source.Model})";
         return source.Origin switch
         {
-            "existing" => "from a subtitle file",
-            "extracted" => "from an embedded subtitle track",
-            "ocr" => $"from an image-based subtitle track by OCR{made}",
-            "asr" => $"from the audio by speech recognition{made}",
-            "mt" => "from FluxCaption's own translation",
-            _ => $"from {source.Origin}",
+            "existing" => L["from a subtitle file"],
+            "extracted" => L["from an embedded subtitle track"],
+            "ocr" => L["from an image-based subtitle track by OCR{0}", made],
+            "asr" => L["from the audio by speech recognition{0}", made],
+            "mt" => L["from FluxCaption's own translation"],
+            _ => L["from {0}", source.Origin],
         };
     }
 
-    public static string When(DateTimeOffset? time) => time is { } t ? t.ToLocalTime().ToString("g", System.Globalization.CultureInfo.CurrentCulture) : "";
+    public static string When(DateTimeOffset? time) => time is { } t ? t.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "";
 }
