@@ -35,13 +35,16 @@ public sealed record SubtitleCueView(int Index, long StartMs, long EndMs, string
 
 /// <summary>
 /// GET /api/subtitles/{id}: the version, every version of the same subtitle, whether it can be written
-/// back (and why not), and its cues. <paramref name="JobId"/> is the job whose result this subtitle is, if any.
+/// back (and why not: <paramref name="WriteBackBlockedCode"/> is one of <see cref="WriteBackBlockedCodes"/>,
+/// <paramref name="WriteBackBlockedReason"/> says it in English), and its cues. <paramref name="JobId"/> is the job whose
+/// result this subtitle is, if any.
 /// </summary>
 public sealed record SubtitleDocumentView(
     SubtitleVersionSummary Document,
     Guid? SourceDocumentId,
     Guid? JobId,
     bool CanWriteBack,
+    string? WriteBackBlockedCode,
     string? WriteBackBlockedReason,
     IReadOnlyList<SubtitleVersionSummary> Versions,
     IReadOnlyList<SubtitleCueView> Cues);

@@ -89,7 +89,7 @@ public static class SubtitleVersionEndpoints
         var job = await SubtitleStore.ResultJobAsync(db, await SubtitleStore.VersionsAsync(db, version, cancellationToken), cancellationToken);
         if (await SubtitleWriteBackCheck.WhyNotAsync(db, version, job, cancellationToken) is { } whyNot)
         {
-            return CannotWriteBack(whyNot);
+            return CannotWriteBack(whyNot.Reason);
         }
 
         var outcome = await writeback.WriteBackAsync(job!, version, cancellationToken);

@@ -133,7 +133,8 @@ public static class SubtitlesApi
             document.SourceDocumentId,
             resultJob?.Id,
             whyNot is null,
-            whyNot,
+            whyNot?.Code,
+            whyNot?.Reason,
             [.. versions.Select(version => version.Id == document.Id ? version.ToSummary(parsed.Cues.Count) : version.ToSummary())],
             cues);
     }
