@@ -33,6 +33,15 @@ internal sealed class ItemsWebPageHost : IAsyncDisposable
         Bunit.Services.AddMudServices();
         Bunit.Services.AddWebLocalization();
         Bunit.Services.AddSingleton(Client);
+        // Live pages follow the real Api's event stream, in-process like every other call.
+        Bunit.Services.AddHttpClient(JobEventSubscriptions.HttpClientName, client =>
+            {
+                client.BaseAddress = new Uri("http://localhost/");
+                client.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.TestApiKey);
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => api.Server.CreateHandler());
+        Bunit.Services.AddScoped<JobEventSubscriptions>();
         // The pages mark themselves interactive (for browsers and scripts); here they run as on a live circuit.
         Bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -2,11 +2,9 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Bunit.Rendering;
-using FluxCaption.Tests.Api;
 using FluxCaption.Tests.Api.Subtitles;
 using FluxCaption.Tests.Infrastructure;
 using FluxCaption.Web.Components.Pages.Subtitles;
-using FluxCaption.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,15 +26,6 @@ public sealed class SubtitleEditorPageTests(PostgresServer postgres, RedisServer
     public async ValueTask InitializeAsync()
     {
         _host = await ItemsWebPageHost.StartAsync(postgres, redis);
-        _host.Bunit.Services.AddLogging();
-        _host.Bunit.Services.AddHttpClient(JobEventSubscriptions.HttpClientName, client =>
-            {
-                client.BaseAddress = new Uri("http://localhost/");
-                client.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.TestApiKey);
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => _host.Api.Server.CreateHandler());
-        _host.Bunit.Services.AddScoped<JobEventSubscriptions>();
         // Lines 2 and 3 carry the seeded job's kept_source and no warning, line 81 reads as its source too; line 1 has a warning.
         _seeded = await SubtitleTestData.AddUploadJobAsync(
             _host.Api.DatabaseConnectionString,
@@ -99,7 +88,9 @@ public sealed class SubtitleEditorPageTests(PostgresServer postgres, RedisServer
 
         page.Find("[data-testid=find-status]").TextContent.ShouldBe("Replaced 3 times.");
         page.Find("[data-testid=changed-count]").TextContent.ShouldBe("4 changed");
-        page.FindAll("[data-testid=cue-source]")[1].TextContent.ShouldBe("Line 2 in English.");
+        var untranslated = Rows(page).Single(row => row.GetAttribute("data-index") == "80");
+        untranslated.QuerySelector("[data-testid=cue-text]")!.TextContent.ShouldBe("Line 81 in inglés.");
+        untranslated.QuerySelector("[data-testid=cue-source]")!.TextContent.ShouldBe("Line 81 in English.");
     }
 
     [Fact]
