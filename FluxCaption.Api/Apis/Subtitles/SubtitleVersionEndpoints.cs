@@ -10,6 +10,7 @@ namespace FluxCaption.Api.Apis.Subtitles;
 /// <summary>
 /// Saving a person's edit as a new version, and writing a version back through its job. A version is
 /// never changed once stored: an edit adds the next version (the one edited stays, to compare or bring back).
+/// Corrected plain lines of a translation also correct the translation memory (<see cref="SubtitleMemoryCorrections"/>).
 /// </summary>
 public static class SubtitleVersionEndpoints
 {
@@ -74,7 +75,15 @@ public static class SubtitleVersionEndpoints
         }
 
         var view = await SubtitlesApi.ViewAsync(db, version, cancellationToken);
-        return TypedResults.Created($"/api/subtitles/{version.Id}", view!);
+        if (view!.Document.Kind == SubtitleKinds.Translation && request.Cues is { Count: > 0 } changed)
+        {
+            var source = await db.SubtitleDocuments.AsNoTracking().Where(candidate => candidate.Id == version.SourceDocumentId)
+                .Select(candidate => candidate.Language).SingleOrDefaultAsync(cancellationToken);
+            var job = await SubtitleStore.TranslatingJobAsync(db, version, await SubtitleStore.ResultJobAsync(db, versions, cancellationToken), cancellationToken);
+            await SubtitleMemoryCorrections.ApplyAsync(db, job, source, view.Cues, [.. changed.Select(edit => edit.Index)], clock, cancellationToken);
+        }
+
+        return TypedResults.Created($"/api/subtitles/{version.Id}", view);
     }
 
     public static async Task<Results<Accepted<SubtitleWriteBackResult>, ProblemHttpResult>> WriteBackAsync(

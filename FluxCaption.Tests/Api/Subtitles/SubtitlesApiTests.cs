@@ -89,6 +89,26 @@ public sealed class SubtitlesApiTests(PostgresServer postgres, RedisServer redis
     }
 
     [Fact]
+    public async Task ACorrectedLineAlsoCorrectsTheTranslationMemoryOfItsJobsScope()
+    {
+        var seeded = await AddUploadJobAsync(_factory.DatabaseConnectionString);
+        await MemoryTestEntries.AddAsync(_factory.DatabaseConnectionString,
+            MemoryTestEntries.Entry("Frodo has it.", "Frodo has it.", keptReason: "the engine answered in English twice"),
+            MemoryTestEntries.Entry("Frodo has it.", "Frodo lo tiene ya.", engine: "apertium", model: ""));
+
+        await SaveAsync(seeded.TranslationId, new NewSubtitleVersionRequest([new SubtitleCueEdit(1, 3000, 4000, "Frodo lo tiene.")], "Ana"));
+
+        var entries = await MemoryTestEntries.AllAsync(_factory.DatabaseConnectionString);
+        var corrected = entries.Single(entry => entry.Engine == "ollama");
+        corrected.TargetText.ShouldBe("Frodo lo tiene.");
+        corrected.KeptReason.ShouldBeNull();
+        corrected.EditedAt.ShouldNotBeNull();
+        var otherScope = entries.Single(entry => entry.Engine == "apertium");
+        otherScope.TargetText.ShouldBe("Frodo lo tiene ya.");
+        otherScope.EditedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task TheEditorHeaderNamesThePersonWhenTheBodyDoesNot()
     {
         var seeded = await AddUploadJobAsync(_factory.DatabaseConnectionString);
