@@ -1,6 +1,7 @@
 using FluxCaption.Api.Apis;
 using FluxCaption.Api.Apis.Memory;
 using FluxCaption.Api.Apis.Models;
+using FluxCaption.Api.Apis.Subtitles;
 using FluxCaption.Api.Extensions;
 using Scalar.AspNetCore;
 
@@ -33,6 +34,7 @@ app.MapModelsApi();
 
 app.MapGlossaryApi();
 app.MapMemoryApi();
+app.MapSubtitlesApi();
 
 await app.RunAsync();
 return 0;

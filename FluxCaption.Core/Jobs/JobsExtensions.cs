@@ -24,6 +24,7 @@ public static class JobsExtensions
         builder.Services.AddScoped<JobStateStore>();
         builder.Services.AddScoped<JobEventRecorder>();
         builder.Services.AddScoped<IJobService, JobService>();
+        builder.Services.AddScoped<JobResultWriteback>();
         builder.Services.AddScoped<TranslateStageHandler>();
         builder.Services.AddScoped<StageMessageProcessor>();
         builder.Services.AddScoped<JobReaper>();

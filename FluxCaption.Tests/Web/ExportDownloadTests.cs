@@ -69,4 +69,18 @@ public sealed class ExportDownloadTests(PostgresServer postgres, RedisServer red
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("'elvish' is not a language code");
     }
+
+    [Fact]
+    public async Task ASubtitleVersionDownloadsAsItsFileUnderItsVersionedName()
+    {
+        var seeded = await FluxCaption.Tests.Api.Subtitles.SubtitleTestData.AddUploadJobAsync(_api.DatabaseConnectionString);
+
+        var response = await _browser.GetAsync($"/download/subtitles/{seeded.TranslationId}", Ct);
+        var missing = await _browser.GetAsync($"/download/subtitles/{Guid.NewGuid()}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("film.es.srt");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe(FluxCaption.Tests.Api.Subtitles.SubtitleTestData.SpanishSrt);
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

@@ -3,7 +3,7 @@ using FluxCaption.Web.Services;
 namespace FluxCaption.Web.Extensions;
 
 /// <summary>
-/// `/download/memory.tmx` and `/download/glossary.csv` hand the browser the Api's exports. The query
+/// `/download/memory.tmx`, `/download/glossary.csv` and `/download/subtitles/{id}` (one subtitle version) hand the browser the Api's exports. The query
 /// string (the page's filter) passes through unchanged; the body is copied as it arrives, so a large
 /// memory is never held in the Web server either, and the Api key stays on the server.
 /// </summary>
@@ -15,6 +15,8 @@ public static class ExportDownloadEndpoints
             ForwardAsync(api, $"api/memory/export{request.QueryString}", "fluxcaption-memory.tmx", cancellationToken));
         app.MapGet("/download/glossary.csv", (HttpRequest request, FluxCaptionApiClient api, CancellationToken cancellationToken) =>
             ForwardAsync(api, $"api/glossary/export{request.QueryString}", "glossary.csv", cancellationToken));
+        app.MapGet("/download/subtitles/{id:guid}", (Guid id, FluxCaptionApiClient api, CancellationToken cancellationToken) =>
+            ForwardAsync(api, $"api/subtitles/{id}/file", "subtitle.srt", cancellationToken));
         return app;
     }
 

@@ -17,5 +17,13 @@ internal sealed class SubtitleDocumentEntityTypeConfiguration : IEntityTypeConfi
         builder.Property(document => document.Model).HasMaxLength(200);
         builder.HasOne<SubtitleDocumentEntity>().WithMany().HasForeignKey(document => document.SourceDocumentId)
             .OnDelete(DeleteBehavior.SetNull);
+        builder.Property(document => document.EditedBy).HasMaxLength(200);
+        builder.HasOne<SubtitleDocumentEntity>().WithMany().HasForeignKey(document => document.FirstVersionId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<SubtitleDocumentEntity>().WithMany().HasForeignKey(document => document.PreviousVersionId)
+            .OnDelete(DeleteBehavior.SetNull);
+        // Two people saving at once cannot both become version N of one subtitle: the second save is refused.
+        builder.HasIndex(document => new { document.FirstVersionId, document.Version }).IsUnique()
+            .HasFilter("first_version_id IS NOT NULL");
     }
 }

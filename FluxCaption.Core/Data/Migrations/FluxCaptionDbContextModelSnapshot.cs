@@ -175,6 +175,15 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("edited_by");
+
+                    b.Property<bool>("EditedByPerson")
+                        .HasColumnType("boolean")
+                        .HasColumnName("edited_by_person");
+
                     b.Property<string>("Engine")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -184,6 +193,10 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("file_name");
+
+                    b.Property<Guid?>("FirstVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_version_id");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -215,15 +228,31 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("origin");
 
+                    b.Property<Guid?>("PreviousVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_version_id");
+
                     b.Property<Guid?>("SourceDocumentId")
                         .HasColumnType("uuid")
                         .HasColumnName("source_document_id");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_subtitle_documents");
 
+                    b.HasIndex("PreviousVersionId")
+                        .HasDatabaseName("ix_subtitle_documents_previous_version_id");
+
                     b.HasIndex("SourceDocumentId")
                         .HasDatabaseName("ix_subtitle_documents_source_document_id");
+
+                    b.HasIndex("FirstVersionId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subtitle_documents_first_version_id_version")
+                        .HasFilter("first_version_id IS NOT NULL");
 
                     b.ToTable("subtitle_documents", (string)null);
                 });
@@ -997,6 +1026,18 @@ namespace FluxCaption.Core.Data.Migrations
 
             modelBuilder.Entity("FluxCaption.Core.Data.SubtitleDocumentEntity", b =>
                 {
+                    b.HasOne("FluxCaption.Core.Data.SubtitleDocumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("FirstVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_subtitle_documents_subtitle_documents_first_version_id");
+
+                    b.HasOne("FluxCaption.Core.Data.SubtitleDocumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_subtitle_documents_subtitle_documents_previous_version_id");
+
                     b.HasOne("FluxCaption.Core.Data.SubtitleDocumentEntity", null)
                         .WithMany()
                         .HasForeignKey("SourceDocumentId")
