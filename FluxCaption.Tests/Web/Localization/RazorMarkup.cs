@@ -17,6 +17,8 @@ internal static partial class RazorMarkup
     {
         "FluxCaption", "Jellyfin", "Ollama", "OpenAI", "Apertium", "Whisper", "Aspire", "SRT", "ASS", "SSA", "WebVTT", "VTT", "TMX",
         "CSV", "API", "Api", "URL", "HTTP", "POST", "GET", "JSON", "OCR", "SDH", "PGS", "VobSub", "GB", "MB", "KB",
+        // Format names, as the formats call themselves.
+        "SubRip", "Advanced", "SubStation", "srt", "vtt", "ass",
     };
 
     private static readonly HashSet<string> TextAttributes = new(StringComparer.OrdinalIgnoreCase)

@@ -65,18 +65,30 @@ public sealed class CronHint
 
         if (dayOfMonth == "?" && DayRange(dayOfWeek) is var (from, to))
         {
-            return L["{0} to {1} at {2}", L[from], L[to], time];
+            return L["{0} to {1} at {2}", DayName(from, L), DayName(to, L), time];
         }
 
         if (dayOfMonth == "?" && DayList(dayOfWeek) is { } days)
         {
-            return L["every {0} at {1}", string.Join(L[", "], days.Select(day => L[day].Value)), time];
+            return L["every {0} at {1}", string.Join(L[", "], days.Select(day => DayName(day, L))), time];
         }
 
         return dayOfWeek == "?" && int.TryParse(dayOfMonth, out var day) && day is >= 1 and <= 31
             ? L["on day {0} of every month at {1}", day, time].Value
             : null;
     }
+
+    private static string DayName(string day, IStringLocalizer<CronHint> L) => day switch
+    {
+        "Sunday" => L["Sunday"],
+        "Monday" => L["Monday"],
+        "Tuesday" => L["Tuesday"],
+        "Wednesday" => L["Wednesday"],
+        "Thursday" => L["Thursday"],
+        "Friday" => L["Friday"],
+        "Saturday" => L["Saturday"],
+        _ => day,
+    };
 
     private static int? Every(string field) =>
         (field.StartsWith("0/", StringComparison.Ordinal) || field.StartsWith("*/", StringComparison.Ordinal))
