@@ -7,6 +7,7 @@ using FluxCaption.Web.Localization;
 using FluxCaption.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -33,6 +34,16 @@ internal sealed class ItemsWebPageHost : IAsyncDisposable
         Bunit.Services.AddMudServices();
         Bunit.Services.AddWebLocalization();
         Bunit.Services.AddSingleton(Client);
+        // Live pages follow the real Api's event stream, in-process like every other call.
+        Bunit.Services.AddHttpClient(JobEventSubscriptions.HttpClientName, client =>
+            {
+                client.BaseAddress = new Uri("http://localhost/");
+                client.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.TestApiKey);
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => api.Server.CreateHandler());
+        Bunit.Services.AddSingleton(provider => new JobEventSubscriptions(
+            provider.GetRequiredService<IHttpClientFactory>(), Client, NullLogger<JobEventSubscriptions>.Instance));
         // The pages mark themselves interactive (for browsers and scripts); here they run as on a live circuit.
         Bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -55,7 +55,7 @@ public sealed class TranslatePageBrowserTests(PostgresServer postgres, RedisServ
     /// <summary>What a person does: waits for the page, chooses movie.en.srt, types a language, presses Translate.</summary>
     private static async Task SubmitAsync(IPage page, BrowserSystem system, string targetLanguage)
     {
-        await page.GotoAsync(system.WebUrl);
+        await page.GotoAsync(system.WebUrl + "/translate");
         await page.Locator("[data-testid=translate-form][data-interactive=true]").WaitForAsync();
         await ChooseFileAsync(page);
         await page.GetByLabel("Target language").FillAsync(targetLanguage);
