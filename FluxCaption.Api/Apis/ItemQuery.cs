@@ -25,7 +25,7 @@ internal sealed record ItemQuery(Guid? LibraryId, string? Title, string? Missing
     /// (scripts, regions, the user's equivalences) is the evaluator's call: it is asked once per
     /// distinct tag in the table, and the answer goes into the SQL as a list.
     /// </summary>
-    internal static async Task<IQueryable<MediaItemEntity>> MissingAsync(
+    private static async Task<IQueryable<MediaItemEntity>> MissingAsync(
         FluxCaptionDbContext db, string wanted, CoverageRules rules, CancellationToken cancellationToken)
     {
         var tags = await db.Database.SqlQueryRaw<string>(

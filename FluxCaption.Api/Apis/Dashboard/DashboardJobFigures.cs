@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluxCaption.Contracts.Dashboard;
 using FluxCaption.Core.Data;
 using FluxCaption.Core.Jobs;
@@ -72,36 +71,11 @@ internal static class DashboardJobFigures
             WHERE finished_at >= @from AND status IN ('succeeded', 'failed', 'cancelled')
             GROUP BY 1
             """;
-        var found = new Dictionary<DateOnly, DashboardDay>();
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var from = command.CreateParameter();
-            from.ParameterName = "from";
-            from.Value = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            command.Parameters.Add(from);
-            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var day = DateOnly.FromDateTime(reader.GetDateTime(0));
-                found[day] = new DashboardDay(day, (int)reader.GetInt64(1), (int)reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
-            }
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        var rows = await DashboardSql.ReadAsync(db, sql,
+            new Dictionary<string, object> { ["from"] = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) },
+            reader => new DashboardDay(DateOnly.FromDateTime(reader.GetDateTime(0)), (int)reader.GetInt64(1), (int)reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)),
+            cancellationToken);
+        var found = rows.ToDictionary(row => row.Day);
 
         var days = new List<DashboardDay>();
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
