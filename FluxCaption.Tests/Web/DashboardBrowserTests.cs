@@ -11,6 +11,9 @@ public sealed class DashboardBrowserTests(PostgresServer postgres, RedisServer r
     {
         await using var system = await BrowserSystem.StartAsync(postgres, redis);
         var page = await system.NewPageAsync();
+        // The first request starts the Web app's circuit machinery; on a busy build machine that takes a while.
+        page.SetDefaultNavigationTimeout(120_000);
+        page.SetDefaultTimeout(60_000);
 
         await page.GotoAsync(system.WebUrl + "/");
         await page.Locator("[data-testid=dashboard-page][data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });
