@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bunit;
+using Bunit.Extensions.WaitForHelpers;
+using Bunit.Rendering;
 using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Tests.Api;
@@ -104,16 +106,13 @@ public sealed class DashboardPageTests(PostgresServer postgres, RedisServer redi
         var running = await AddRunningJobAsync(_host.Data, film.Id, "fr", JobStage.Translate, 0.1);
         var page = _host.Open<DashboardPage>("/");
         page.WaitForAssertion(() => page.Find("[data-testid=running-percent]").TextContent.ShouldBe("10%"), ItemsWebPageHost.Patience);
-        // The subscription starts from "now": give it a moment to be listening before anything happens.
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
 
-        await using (var scope = _host.Api.Services.CreateAsyncScope())
+        await RepeatUntilAsync(page, () => page.Find("[data-testid=running-percent]").TextContent.ShouldBe("65%"), async () =>
         {
+            await using var scope = _host.Api.Services.CreateAsyncScope();
             var job = await scope.ServiceProvider.GetRequiredService<Core.Data.FluxCaptionDbContext>().Jobs.AsNoTracking().SingleAsync(row => row.Id == running, Ct);
             await scope.ServiceProvider.GetRequiredService<JobEventRecorder>().ProgressAsync(job, 0.65);
-        }
-
-        page.WaitForAssertion(() => page.Find("[data-testid=running-percent]").TextContent.ShouldBe("65%"), ItemsWebPageHost.Patience);
+        });
         page.Find("[data-testid=status-count][data-status=succeeded]").TextContent.Trim().ShouldBe("Succeeded: 0");
 
         await using (var scope = _host.Api.Services.CreateAsyncScope())
@@ -122,12 +121,37 @@ public sealed class DashboardPageTests(PostgresServer postgres, RedisServer redi
             await db.Jobs.Where(row => row.Id == running).ExecuteUpdateAsync(set => set
                 .SetProperty(row => row.Status, JobStatus.Succeeded).SetProperty(row => row.Progress, 1)
                 .SetProperty(row => row.FinishedAt, DateTimeOffset.UtcNow).SetProperty(row => row.TranslatedCues, 321), Ct);
-            await scope.ServiceProvider.GetRequiredService<JobEventRecorder>().RecordAsync(running, JobEventTypes.Succeeded, null, Ct);
         }
 
-        page.WaitForAssertion(() => page.Find("[data-testid=running-none]").TextContent.ShouldBe("No job is running."), ItemsWebPageHost.Patience);
+        await RepeatUntilAsync(page, () => page.Find("[data-testid=running-none]").TextContent.ShouldBe("No job is running."), async () =>
+        {
+            await using var scope = _host.Api.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<JobEventRecorder>().RecordAsync(running, JobEventTypes.Succeeded, null, Ct);
+        });
         page.Find("[data-testid=status-count][data-status=succeeded]").TextContent.Trim().ShouldBe("Succeeded: 1");
         page.Find("[data-testid=window-totals]").TextContent.ShouldContain("321 cues translated");
+    }
+
+    /// <summary>
+    /// Publishes until the page shows the effect: the page's subscription starts from "now", and on a busy
+    /// machine it may not be listening yet when the first event goes out.
+    /// </summary>
+    private static async Task RepeatUntilAsync(IRenderedComponent<ContainerFragment> page, Action assertion, Func<Task> publish)
+    {
+        var deadline = DateTime.UtcNow + ItemsWebPageHost.Patience;
+        while (true)
+        {
+            await publish();
+            try
+            {
+                page.WaitForAssertion(assertion, TimeSpan.FromSeconds(4));
+                return;
+            }
+            catch (WaitForFailedException) when (DateTime.UtcNow < deadline)
+            {
+                // Not seen yet: publish again.
+            }
+        }
     }
 
     private static void Use(string culture)
