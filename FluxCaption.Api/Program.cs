@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Dashboard;
 using FluxCaption.Api.Apis.Memory;
 using FluxCaption.Api.Apis.Models;
 using FluxCaption.Api.Apis.Subtitles;
@@ -35,6 +36,7 @@ app.MapModelsApi();
 app.MapGlossaryApi();
 app.MapMemoryApi();
 app.MapSubtitlesApi();
+app.MapDashboardApi();
 
 await app.RunAsync();
 return 0;

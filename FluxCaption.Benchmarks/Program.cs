@@ -7,6 +7,9 @@ if (args.Length > 0 && args[0] == "sync") return await SyncBenchmark.RunAsync(ar
 if (args.Length > 0 && args[0] == "ocr") return await OcrBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "speech") return await SpeechBenchmark.RunAsync(args[1..]);
 
+// dotnet run -c Release --project FluxCaption.Benchmarks -- dashboard [--Items 10000] [--Libraries 4] [--Jobs 20000] [--HistoryDays 30] [--Window 14] [--Runs 20] [--Postgres <admin connection string>]
+if (args.Length > 0 && args[0] == "dashboard") return await DashboardBenchmark.RunAsync(args[1..]);
+
 // dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4] [--TimeScale 0.03] ...
 if (args.Length == 0 || args[0] != "translate")
 {

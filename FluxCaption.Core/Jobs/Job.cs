@@ -85,6 +85,12 @@ public sealed class Job
     /// </summary>
     public string? Budget { get; set; }
 
+    /// <summary>
+    /// Cues the translate stage translated (memory hits included, kept source lines not), written with its
+    /// result: the dashboard sums it per day without reading checkpoints or result documents.
+    /// </summary>
+    public int TranslatedCues { get; set; }
+
     /// <summary>jsonb: warnings the user must see (cues kept in the source language, recovered input).</summary>
     public string? Warnings { get; set; }
 

@@ -132,6 +132,8 @@ internal sealed class TranslateStageHandler(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.SubtitleDocuments.Add(resultDocument);
             await db.SaveChangesAsync(cancellationToken);
+            await db.Jobs.Where(row => row.Id == job.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(row => row.TranslatedCues, completed.Count), cancellationToken);
             // A library job still has its write-back ahead; a file job ends here. The checkpoint stays
             // either way: asking again for kept lines (retry on a succeeded job) starts from it.
             var committed = job.MediaItemId is null

@@ -37,6 +37,8 @@ internal sealed class JobEntityTypeConfiguration : IEntityTypeConfiguration<Job>
         // The reaper scans running jobs by lease expiry.
         builder.HasIndex(job => new { job.Status, job.LeaseExpiresAt });
         builder.HasIndex(job => job.CreatedAt);
+        // The dashboard buckets finished jobs per day over a window of recent days.
+        builder.HasIndex(job => job.FinishedAt);
 
         builder.HasOne<SubtitleDocumentEntity>().WithMany().HasForeignKey(job => job.SourceDocumentId)
             .OnDelete(DeleteBehavior.Restrict);

@@ -487,6 +487,10 @@ namespace FluxCaption.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("target_language");
 
+                    b.Property<int>("TranslatedCues")
+                        .HasColumnType("integer")
+                        .HasColumnName("translated_cues");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -511,6 +515,9 @@ namespace FluxCaption.Core.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_jobs_created_at");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_jobs_finished_at");
 
                     b.HasIndex("ResultDocumentId")
                         .HasDatabaseName("ix_jobs_result_document_id");
