@@ -53,8 +53,18 @@ public sealed class JobEventSubscriptionsTests(PostgresServer postgres, RedisSer
             return Task.CompletedTask;
         }))
         {
-            // The subscription starts from "now": give it a moment to be listening before anything happens.
-            await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+            // The subscription starts from "now": nudge a third job until its events arrive, so the
+            // stream is known to be listening before the two changes under test happen.
+            var probe = await _host.Data.AddJobAsync(null, "es", JobStatus.Queued);
+            var deadline = DateTime.UtcNow + ItemsWebPageHost.Patience;
+            while (!Seen(seen, probe))
+            {
+                DateTime.UtcNow.ShouldBeLessThan(deadline, "the subscription never delivered an event");
+                await _host.Client.ControlAsync(probe, "pause", Ct);
+                await _host.Client.ControlAsync(probe, "resume", Ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+            }
+
             await _host.Client.ControlAsync(first, "cancel", Ct);
             await _host.Client.ControlAsync(second, "cancel", Ct);
             await cancelledBoth.Task.WaitAsync(ItemsWebPageHost.Patience, Ct);
@@ -65,6 +75,14 @@ public sealed class JobEventSubscriptionsTests(PostgresServer postgres, RedisSer
             var cancelled = seen.Where(change => change.Type == JobEventTypes.Cancelled).ToList();
             cancelled.Select(change => change.Job.Id).ShouldBe([first, second], ignoreOrder: true);
             cancelled.ShouldAllBe(change => change.Job.Status == "cancelled" && !change.IsProgress);
+        }
+    }
+
+    private static bool Seen(List<JobChange> seen, Guid job)
+    {
+        lock (seen)
+        {
+            return seen.Any(change => change.Job.Id == job);
         }
     }
 }
