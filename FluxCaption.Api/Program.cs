@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Accounts;
 using FluxCaption.Api.Apis.Memory;
 using FluxCaption.Api.Apis.Models;
 using FluxCaption.Api.Extensions;
@@ -30,6 +31,7 @@ app.MapEventsApi();
 app.MapSystemApi();
 app.MapLibraryApis();
 app.MapModelsApi();
+app.MapAccountsApi();
 
 app.MapGlossaryApi();
 app.MapMemoryApi();
