@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using FluxCaption.Contracts.Accounts;
 using FluxCaption.Tests.Infrastructure;
 using FluxCaption.Web.Extensions;
 using Microsoft.Playwright;
@@ -98,6 +100,29 @@ public sealed class SignInBrowserTests(PostgresServer postgres, RedisServer redi
         using var response = await otherSession.SendAsync(request, TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.AbsolutePath.ShouldBe("/account/sign-in");
+    }
+
+    [Fact]
+    public async Task AnOpenPageIsSentToSignInWhenThePasswordChangesElsewhere()
+    {
+        await using var system = await BrowserSystem.StartAsync(postgres, redis, webSettings: new Dictionary<string, string?>
+        {
+            ["Auth:SessionCheckInterval"] = "00:00:01",
+        });
+        var page = await system.NewPageAsync();
+        await page.GotoAsync($"{system.WebUrl}/jobs");
+        (await SignedInUserAsync(page)).ShouldBe(BrowserSystem.AdministratorUserName);
+
+        using var api = system.CreateApiClient();
+        using var check = await api.PostAsJsonAsync("/api/accounts/password-check",
+            new PasswordCheckRequest(BrowserSystem.AdministratorUserName, BrowserSystem.AdministratorPassword), TestContext.Current.CancellationToken);
+        var account = (await check.Content.ReadFromJsonAsync<PasswordCheckResponse>(TestContext.Current.CancellationToken))!.Account!;
+        using var change = await api.PutAsJsonAsync($"/api/accounts/{account.Id}/password",
+            new ChangePasswordRequest(BrowserSystem.AdministratorPassword, NewPassword), TestContext.Current.CancellationToken);
+        change.EnsureSuccessStatusCode();
+
+        // The live circuit notices within its check interval (at least 5 s) without any click.
+        await page.WaitForURLAsync(url => url.Contains("/account/sign-in?ReturnUrl=%2Fjobs", StringComparison.Ordinal), new() { Timeout = 30_000 });
     }
 
     private static async Task<string> SignedInUserAsync(IPage page)
