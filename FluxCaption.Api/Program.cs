@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Accounts;
 using FluxCaption.Api.Apis.Dashboard;
 using FluxCaption.Api.Apis.Memory;
 using FluxCaption.Api.Apis.Models;
@@ -32,6 +33,7 @@ app.MapEventsApi();
 app.MapSystemApi();
 app.MapLibraryApis();
 app.MapModelsApi();
+app.MapAccountsApi();
 
 app.MapGlossaryApi();
 app.MapMemoryApi();

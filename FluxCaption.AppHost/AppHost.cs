@@ -88,6 +88,13 @@ foreach (var root in config.GetSection("LocalMedia:AllowedRoots").GetChildren().
     api.WithEnvironment($"LocalMedia__AllowedRoots__{root.Key}", root.Value!);
 }
 
+// An administrator given to the AppHost (Auth__Administrator__UserName and __Password) is created by the Api
+// at start when no account exists; without one, the Web app's first visit creates it.
+foreach (var setting in config.GetSection("Auth:Administrator").GetChildren().Where(setting => !string.IsNullOrWhiteSpace(setting.Value)))
+{
+    api.WithEnvironment($"Auth__Administrator__{setting.Key}", setting.Value!);
+}
+
 api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
 
 if (state is not null)

@@ -1,3 +1,4 @@
+using FluxCaption.Web.Accounts;
 using FluxCaption.Web.Components;
 using FluxCaption.Web.Extensions;
 using FluxCaption.Web.Localization;
@@ -20,13 +21,19 @@ if (!app.Environment.IsDevelopment())
 
 app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapCultureSwitch();
-app.MapResultDownloads();
-app.MapExportDownloads();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+
+// Result files and exports are the users' data: the same sign-in as the pages.
+var downloads = app.MapGroup("").RequireAuthorization();
+downloads.MapResultDownloads();
+downloads.MapExportDownloads();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireSignIn();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using FluxCaption.Api.Apis;
+using FluxCaption.Api.Apis.Accounts;
 using FluxCaption.Api.Apis.Models;
 using FluxCaption.Api.Security;
 using FluxCaption.Core.Data;
@@ -48,6 +49,7 @@ public static class ApplicationServiceExtensions
         services.AddApiKeyAuthentication();
 
         builder.AddFluxCaptionData();
+        builder.AddAccounts();
         builder.AddFluxCaptionMessaging();
         builder.AddFluxCaptionJobs();
 

@@ -13,7 +13,9 @@ namespace FluxCaption.Tests.Web;
 
 /// <summary>
 /// The whole system for a browser: the Api and the Web app on real Kestrel ports, the Worker as a
-/// process, and Debian's Chromium driven by Playwright (no browser is ever downloaded).
+/// process, and Debian's Chromium driven by Playwright (no browser is ever downloaded). By default the
+/// Api is configured with an administrator (<see cref="AdministratorUserName"/>) and the browser signs
+/// in through the real sign-in form before the test begins; <see cref="BrowserStart"/> says otherwise.
 /// </summary>
 public sealed class BrowserSystem : IAsyncDisposable
 {
@@ -34,6 +36,10 @@ public sealed class BrowserSystem : IAsyncDisposable
         _profile = profile;
     }
 
+    public const string AdministratorUserName = "admin";
+
+    public const string AdministratorPassword = "browser test passphrase";
+
     public string WebUrl => _web.Url;
 
     public string WorkerOutput => _worker.Output;
@@ -44,12 +50,24 @@ public sealed class BrowserSystem : IAsyncDisposable
     /// <summary>The Api's database, for setting up what a sync and the Worker would have left (items, finished jobs).</summary>
     public string DatabaseConnectionString => _api.DatabaseConnectionString;
 
-    public static Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis) => StartAsync(postgres, redis, new Dictionary<string, string?>());
+    /// <summary>The system, signed in, with <paramref name="apiSettings"/> configured in the Api (an LLM server, for instance).</summary>
+    public static Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis, IDictionary<string, string?> apiSettings) =>
+        StartAsync(postgres, redis, BrowserStart.SignedIn, webSettings: null, apiSettings);
 
-    /// <summary>The system with <paramref name="apiSettings"/> configured in the Api (an LLM server, for instance).</summary>
-    public static async Task<BrowserSystem> StartAsync(PostgresServer postgres, RedisServer redis, IDictionary<string, string?> apiSettings)
+    /// <param name="webSettings">Settings of the Web app on top of the defaults (Auth:SessionCheckInterval, say).</param>
+    /// <param name="apiSettings">Settings of the Api on top of the defaults.</param>
+    public static async Task<BrowserSystem> StartAsync(
+        PostgresServer postgres, RedisServer redis, BrowserStart start = BrowserStart.SignedIn,
+        IDictionary<string, string?>? webSettings = null, IDictionary<string, string?>? apiSettings = null)
     {
-        var api = await ApiFactory.CreateAsync(postgres, redis, apiSettings);
+        var settings = new Dictionary<string, string?>(apiSettings ?? new Dictionary<string, string?>());
+        if (start != BrowserStart.NoAccount)
+        {
+            settings["Auth:Administrator:UserName"] = AdministratorUserName;
+            settings["Auth:Administrator:Password"] = AdministratorPassword;
+        }
+
+        var api = await ApiFactory.CreateAsync(postgres, redis, settings);
         api.UseKestrel(0);
         api.StartServer();
         var apiUrl = Address(api.Services);
@@ -59,7 +77,7 @@ public sealed class BrowserSystem : IAsyncDisposable
         IPlaywright? playwright = null;
         try
         {
-            web = new WebFactory(apiUrl, ApiFactory.TestApiKey);
+            web = new WebFactory(apiUrl, ApiFactory.TestApiKey, webSettings ?? new Dictionary<string, string?>());
             web.UseKestrel(0);
             web.StartServer();
             web.Url = Address(web.Services);
@@ -77,7 +95,15 @@ public sealed class BrowserSystem : IAsyncDisposable
                     "--disable-sync", "--no-first-run",
                 ],
             });
-            return new BrowserSystem(api, web, worker, playwright, browser, profile);
+            var system = new BrowserSystem(api, web, worker, playwright, browser, profile);
+            if (start == BrowserStart.SignedIn)
+            {
+                var page = await system.NewPageAsync();
+                await system.SignInAsync(page, AdministratorUserName, AdministratorPassword);
+                await page.CloseAsync();
+            }
+
+            return system;
         }
         catch
         {
@@ -95,6 +121,19 @@ public sealed class BrowserSystem : IAsyncDisposable
     }
 
     public Task<IPage> NewPageAsync() => _browser.NewPageAsync();
+
+    /// <summary>The cookies of the browser (the sign-in cookie among them).</summary>
+    public Task<IReadOnlyList<BrowserContextCookiesResult>> CookiesAsync() => _browser.CookiesAsync([WebUrl]);
+
+    /// <summary>Signs in through the sign-in form, as a person would, and waits for the page behind it.</summary>
+    public async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync($"{WebUrl}/account/sign-in");
+        await page.GetByTestId("user-name").FillAsync(userName);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+    }
 
     /// <summary>An HttpClient with the API key, for test setup a user would do elsewhere (adding and syncing a library).</summary>
     public HttpClient CreateApiClient() => _api.CreateAuthorizedClient();
@@ -120,7 +159,7 @@ public sealed class BrowserSystem : IAsyncDisposable
         services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
 
-    private sealed class WebFactory(string apiUrl, string apiKey) : WebApplicationFactory<FluxCaptionApiClient>
+    private sealed class WebFactory(string apiUrl, string apiKey, IDictionary<string, string?> settings) : WebApplicationFactory<FluxCaptionApiClient>
     {
         public string Url { get; set; } = "";
 
@@ -129,6 +168,11 @@ public sealed class BrowserSystem : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("FluxCaptionApi:BaseAddress", apiUrl);
             builder.UseSetting("FluxCaptionApi:ApiKey", apiKey);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureLogging(logging => logging.ClearProviders());
         }
     }

@@ -12,6 +12,8 @@ public static class ApplicationServiceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddWebLocalization();
+        services.AddWebAuthentication();
+        services.AddScoped<Components.Account.AccountErrorText>();
         builder.AddFluxCaptionLinks();
 
         services.AddOptions<FluxCaptionApiOptions>()
