@@ -7,6 +7,9 @@ if (args.Length > 0 && args[0] == "sync") return await SyncBenchmark.RunAsync(ar
 if (args.Length > 0 && args[0] == "ocr") return await OcrBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "speech") return await SpeechBenchmark.RunAsync(args[1..]);
 
+// dotnet run -c Release --project FluxCaption.Benchmarks -- faults [--Jobs 16] [--Cues 60] [--DeadlineSeconds 300] [--Only <row name part>]
+if (args.Length > 0 && args[0] == "faults") return await FluxCaption.Benchmarks.Faults.FaultCommand.RunAsync(args[1..]);
+
 // dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4] [--TimeScale 0.03] ...
 if (args.Length == 0 || args[0] != "translate")
 {
