@@ -107,6 +107,7 @@ internal sealed class FaultBatch(FaultCluster cluster, FaultJournal journal, Fau
 
         var finished = rows.Where(row => row.FinishedAt > faultEnd).Select(row => row.FinishedAt!.Value).ToList();
         var result = new FaultRowResult(scenario.Name, accepted.Count, refused, succeeded, failed, stuck, duplicated, wrong,
+            rows.Count(row => row.Attempt > 1),
             await journal.CountUnansweredJobsAsync(rowStart, ids, cancellationToken),
             finished.Count == 0 ? null : finished.Min() - faultEnd,
             finished.Count == 0 ? null : finished.Max() - faultEnd);

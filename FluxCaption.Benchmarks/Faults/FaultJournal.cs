@@ -8,7 +8,7 @@ using Npgsql;
 namespace FluxCaption.Benchmarks.Faults;
 
 /// <summary>A job's row as the harness reads it straight from the database (the Api may be down).</summary>
-internal sealed record JobRow(Guid Id, string Status, DateTimeOffset? FinishedAt, string? ErrorCode, string? ErrorMessage, string? LeaseOwner);
+internal sealed record JobRow(Guid Id, string Status, DateTimeOffset? FinishedAt, string? ErrorCode, string? ErrorMessage, string? LeaseOwner, int Attempt);
 
 /// <summary>
 /// How the harness talks to the cluster: uploads through the Api like any client, and reads job rows,
@@ -92,8 +92,8 @@ internal sealed class FaultJournal(FaultCluster cluster, HttpClient http) : IAsy
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    /// <summary>Waits until the named consumer holds a running job, or the limit passes.</summary>
-    public async Task WaitForRunningJobOfAsync(string consumer, TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>Waits until the named consumer holds a running job; false when the limit passed first.</summary>
+    public async Task<bool> WaitForRunningJobOfAsync(string consumer, TimeSpan limit, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
@@ -101,11 +101,13 @@ internal sealed class FaultJournal(FaultCluster cluster, HttpClient http) : IAsy
             var rows = await TryReadJobsAsync(null, cancellationToken);
             if (rows?.Any(row => row.Status == "running" && row.LeaseOwner?.Contains(consumer, StringComparison.Ordinal) == true) == true)
             {
-                return;
+                return true;
             }
 
             await Task.Delay(100, cancellationToken);
         }
+
+        return false;
     }
 
     /// <summary>The given jobs' rows (every job when null); null while the database is unreachable.</summary>
@@ -114,7 +116,7 @@ internal sealed class FaultJournal(FaultCluster cluster, HttpClient http) : IAsy
         try
         {
             await using var command = _database.CreateCommand(
-                "SELECT id, status, finished_at, error_code, error_message, lease_owner FROM jobs WHERE @all OR id = ANY(@ids)");
+                "SELECT id, status, finished_at, error_code, error_message, lease_owner, attempt FROM jobs WHERE @all OR id = ANY(@ids)");
             command.Parameters.AddWithValue("all", ids is null);
             command.Parameters.AddWithValue("ids", (ids ?? []).ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -125,7 +127,7 @@ internal sealed class FaultJournal(FaultCluster cluster, HttpClient http) : IAsy
                     reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6)));
             }
 
             return rows;

@@ -6,6 +6,7 @@ namespace FluxCaption.Benchmarks.Faults;
 /// <summary>
 /// What one fault did to its batch. Refused uploads were retried until accepted, so they are not job
 /// failures; <see cref="UnansweredJobs"/> are jobs stored by an upload whose answer never arrived.
+/// <see cref="RunAgain"/> counts jobs whose translate stage was leased more than once (the fault interrupted them).
 /// <see cref="Resumed"/> is the time from the fault's end to the first job finished after it,
 /// <see cref="Drained"/> to the last one; null when no job finished after the fault's end.
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed record FaultRowResult(
     int Stuck,
     int Duplicated,
     int WrongOutput,
+    int RunAgain,
     long UnansweredJobs,
     TimeSpan? Resumed,
     TimeSpan? Drained)
@@ -25,12 +27,12 @@ internal sealed record FaultRowResult(
     public static string Format(IEnumerable<FaultRowResult> rows)
     {
         var table = new StringBuilder();
-        table.AppendLine("| Fault | Submitted | Refused while down | Succeeded | Failed | Stuck | Duplicated | Wrong output | Unanswered uploads | Progress again after | All finished after |");
-        table.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        table.AppendLine("| Fault | Submitted | Refused while down | Succeeded | Failed | Stuck | Duplicated | Wrong output | Run again | Unanswered uploads | Progress again after | All finished after |");
+        table.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var row in rows)
         {
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Fault} | {row.Submitted} | {row.Refused} | {row.Succeeded} | {row.Failed} | {row.Stuck} | {row.Duplicated} | {row.WrongOutput} | {row.UnansweredJobs} | {Time(row.Resumed)} | {Time(row.Drained)} |"));
+                $"| {row.Fault} | {row.Submitted} | {row.Refused} | {row.Succeeded} | {row.Failed} | {row.Stuck} | {row.Duplicated} | {row.WrongOutput} | {row.RunAgain} | {row.UnansweredJobs} | {Time(row.Resumed)} | {Time(row.Drained)} |"));
         }
 
         return table.ToString();

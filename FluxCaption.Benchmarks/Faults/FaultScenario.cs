@@ -20,7 +20,8 @@ internal sealed record FaultScenario(string Name, Func<FaultCluster, FaultJourna
     {
         // Kill the worker while it holds a job, so the job has to come back through lease expiry and a claim.
         var worker = cluster.Workers[0];
-        await journal.WaitForRunningJobOfAsync(worker.Name, TimeSpan.FromSeconds(60), cancellationToken);
+        var holding = await journal.WaitForRunningJobOfAsync(worker.Name, TimeSpan.FromSeconds(60), cancellationToken);
+        Console.Error.WriteLine(holding ? $"  {worker.Name} holds a running job: killing it" : $"  {worker.Name} got no job within 60 s: killing it anyway");
         worker.Kill();
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         worker.Start();
