@@ -72,15 +72,20 @@ internal sealed class FaultBatch(FaultCluster cluster, FaultJournal journal, Fau
         var ids = accepted.Select(job => job.Id).ToList();
         var writes = await journal.ReadWriteCountsAsync(ids, cancellationToken);
         var byId = rows.ToDictionary(row => row.Id);
-        int succeeded = 0, failed = 0, stuck = 0, duplicated = 0, wrong = 0;
+        int succeeded = 0, failed = 0, stuck = 0, duplicated = 0, wrong = 0, runAgain = 0;
         foreach (var (id, srt) in accepted)
         {
             var row = byId.GetValueOrDefault(id);
-            var (succeededEvents, documents) = writes.GetValueOrDefault(id);
+            var (startedEvents, succeededEvents, documents) = writes.GetValueOrDefault(id);
+            if (startedEvents > 1)
+            {
+                runAgain++;
+            }
+
             if (row is null || !Terminal.Contains(row.Status))
             {
                 stuck++;
-                progress.WriteLine($"  stuck: {id} {row?.Status ?? "missing"} lease {row?.LeaseOwner ?? "none"}");
+                progress.WriteLine($"  stuck: {id} {row?.Status ?? "missing"} attempt {row?.Attempt} lease {row?.LeaseOwner ?? "none"}");
                 continue;
             }
 
@@ -107,7 +112,7 @@ internal sealed class FaultBatch(FaultCluster cluster, FaultJournal journal, Fau
 
         var finished = rows.Where(row => row.FinishedAt > faultEnd).Select(row => row.FinishedAt!.Value).ToList();
         var result = new FaultRowResult(scenario.Name, accepted.Count, refused, succeeded, failed, stuck, duplicated, wrong,
-            rows.Count(row => row.Attempt > 1),
+            runAgain,
             await journal.CountUnansweredJobsAsync(rowStart, ids, cancellationToken),
             finished.Count == 0 ? null : finished.Min() - faultEnd,
             finished.Count == 0 ? null : finished.Max() - faultEnd);

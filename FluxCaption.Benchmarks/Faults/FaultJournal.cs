@@ -138,21 +138,22 @@ internal sealed class FaultJournal(FaultCluster cluster, HttpClient http) : IAsy
         }
     }
 
-    /// <summary>Per job: how many `job.succeeded` events it has, and how many documents were stored from its source.</summary>
-    public async Task<IReadOnlyDictionary<Guid, (long Succeeded, long Documents)>> ReadWriteCountsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>Per job: its `job.started` and `job.succeeded` events, and the documents stored from its source.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (long Started, long Succeeded, long Documents)>> ReadWriteCountsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         await using var command = _database.CreateCommand("""
             SELECT j.id,
+                   (SELECT count(*) FROM job_events e WHERE e.job_id = j.id AND e.type = 'job.started'),
                    (SELECT count(*) FROM job_events e WHERE e.job_id = j.id AND e.type = 'job.succeeded'),
                    (SELECT count(*) FROM subtitle_documents d WHERE d.source_document_id = j.source_document_id)
             FROM jobs j WHERE j.id = ANY(@ids)
             """);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new Dictionary<Guid, (long, long)>();
+        var counts = new Dictionary<Guid, (long, long, long)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+            counts[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
         }
 
         return counts;

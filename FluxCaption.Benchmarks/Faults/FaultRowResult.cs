@@ -6,7 +6,7 @@ namespace FluxCaption.Benchmarks.Faults;
 /// <summary>
 /// What one fault did to its batch. Refused uploads were retried until accepted, so they are not job
 /// failures; <see cref="UnansweredJobs"/> are jobs stored by an upload whose answer never arrived.
-/// <see cref="RunAgain"/> counts jobs whose translate stage was leased more than once (the fault interrupted them).
+/// <see cref="RunAgain"/> counts jobs started more than once (`job.started` events; an upload has one stage), i.e. the jobs the fault interrupted.
 /// <see cref="Resumed"/> is the time from the fault's end to the first job finished after it,
 /// <see cref="Drained"/> to the last one; null when no job finished after the fault's end.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed record FaultRowResult(
     public static string Format(IEnumerable<FaultRowResult> rows)
     {
         var table = new StringBuilder();
-        table.AppendLine("| Fault | Submitted | Refused while down | Succeeded | Failed | Stuck | Duplicated | Wrong output | Run again | Unanswered uploads | Progress again after | All finished after |");
+        table.AppendLine("| Fault | Submitted | Uploads refused (retried) | Succeeded | Failed | Stuck | Duplicated | Wrong output | Run again | Unanswered uploads | Progress again after | All finished after |");
         table.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var row in rows)
         {
