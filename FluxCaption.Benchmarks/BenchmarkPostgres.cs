@@ -67,7 +67,7 @@ internal sealed class BenchmarkPostgres : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
+    internal static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
     {
         var info = new ProcessStartInfo(asPostgres ? "runuser" : file) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (asPostgres)
@@ -93,7 +93,7 @@ internal sealed class BenchmarkPostgres : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -9,6 +9,8 @@ if (args.Length > 0 && args[0] == "speech") return await SpeechBenchmark.RunAsyn
 
 // dotnet run -c Release --project FluxCaption.Benchmarks -- dashboard [--Items 10000] [--Libraries 4] [--Jobs 20000] [--HistoryDays 30] [--Window 14] [--Runs 20] [--Postgres <admin connection string>]
 if (args.Length > 0 && args[0] == "dashboard") return await DashboardBenchmark.RunAsync(args[1..]);
+// dotnet run -c Release --project FluxCaption.Benchmarks -- faults [--Jobs 16] [--Cues 60] [--DeadlineSeconds 300] [--Only <row name part>]
+if (args.Length > 0 && args[0] == "faults") return await FluxCaption.Benchmarks.Faults.FaultCommand.RunAsync(args[1..]);
 
 // dotnet run -c Release --project FluxCaption.Benchmarks -- translate [--Slots 4] [--TimeScale 0.03] ...
 if (args.Length == 0 || args[0] != "translate")
