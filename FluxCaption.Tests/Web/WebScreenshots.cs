@@ -1,4 +1,5 @@
 using FluxCaption.Contracts;
+using FluxCaption.Core.Jobs;
 using FluxCaption.Tests.Infrastructure;
 using FluxCaption.Tests.TestServers;
 using FluxCaption.Web.Localization;
@@ -19,8 +20,17 @@ public sealed record ScreenshotPage(string Name, string Path, string ReadySelect
 public sealed class WebScreenshots(PostgresServer postgres, RedisServer redis)
 {
     /// <summary>The pages photographed, in the order docs/web-ui.md shows them; add a page here and to the doc.</summary>
+    /// <remarks>{job} and {document} stand for the finished translation FluxCaption makes for the pictures.</remarks>
     public static readonly IReadOnlyList<ScreenshotPage> Pages =
     [
+        new("dashboard", "/", "[data-testid=dashboard-page]"),
+        new("translate", "/translate", "[data-testid=translate-form]"),
+        new("libraries", "/libraries", "[data-testid=libraries-page]"),
+        new("items", "/items", "[data-testid=item-total]"),
+        new("rules", "/rules", "[data-testid=rules-page]"),
+        new("jobs", "/jobs", "[data-testid=job-total]"),
+        new("job", "/jobs/{job}", "[data-testid=job-subject]"),
+        new("editor", "/subtitles/{document}", "[data-testid=subtitle-editor]"),
         new("settings", "/settings", "[data-testid=settings-page][data-interactive=true]"),
         new("memory", "/memory", "[data-testid=memory-table]"),
         new("glossary", "/glossary", "[data-testid=glossary-table]"),
@@ -35,7 +45,9 @@ public sealed class WebScreenshots(PostgresServer postgres, RedisServer redis)
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Ct);
         await using var system = await BrowserSystem.StartAsync(postgres, redis, new Dictionary<string, string?> { ["ConnectionStrings:llm"] = ollama.ConnectionString });
         using var http = system.CreateApiClient();
-        await FillAsync(new FluxCaptionApiClient(http));
+        var api = new FluxCaptionApiClient(http);
+        await FillAsync(api);
+        var translation = await FillLibraryAsync(system, api);
         var folder = Path.Combine(Localization.WebSources.RepositoryRoot, "docs", "images");
         Directory.CreateDirectory(folder);
 
@@ -45,7 +57,9 @@ public sealed class WebScreenshots(PostgresServer postgres, RedisServer redis)
         {
             foreach (var shot in Pages)
             {
-                await page.GotoAsync($"{system.WebUrl}/culture?name={culture}&returnUrl={Uri.EscapeDataString(shot.Path)}");
+                var path = shot.Path.Replace("{job}", translation.Id.ToString(), StringComparison.Ordinal)
+                    .Replace("{document}", translation.ResultDocumentId.ToString(), StringComparison.Ordinal);
+                await page.GotoAsync($"{system.WebUrl}/culture?name={culture}&returnUrl={Uri.EscapeDataString(path)}");
                 await page.Locator(shot.ReadySelector).First.WaitForAsync(new() { Timeout = 60_000 });
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 var file = Path.Combine(folder, $"{shot.Name}.{culture}.png");
@@ -53,6 +67,53 @@ public sealed class WebScreenshots(PostgresServer postgres, RedisServer redis)
                 new FileInfo(file).Length.ShouldBeGreaterThan(10_000, $"{file} should show the page");
             }
         }
+    }
+
+    // A library a sync would have left, a rule, a few jobs of every outcome, and one real translation
+    // (Apertium, through the Worker) whose result the job and editor pictures show.
+    private static async Task<JobView> FillLibraryAsync(BrowserSystem system, FluxCaptionApiClient api)
+    {
+        var data = system.Data;
+        var films = await data.AddLibraryAsync("Films");
+        var shows = await data.AddLibraryAsync("Series");
+        var items = new List<Guid>();
+        foreach (var (title, tracks) in new[]
+        {
+            ("The Fellowship of the Ring", new[] { ItemsTestData.Subtitle("en"), ItemsTestData.Subtitle("zh-Hans", ours: true) }),
+            ("The Two Towers", new[] { ItemsTestData.Subtitle("en"), ItemsTestData.Subtitle("en", hearingImpaired: true) }),
+            ("The Return of the King", new[] { ItemsTestData.Subtitle("en"), ItemsTestData.Subtitle("es") }),
+            ("Spirited Away", new[] { ItemsTestData.Subtitle("ja"), ItemsTestData.Subtitle("en", text: false) }),
+            ("Amélie", new[] { ItemsTestData.Subtitle("fr") }),
+        })
+        {
+            items.Add((await data.AddItemAsync(films, title, tracks)).Id);
+        }
+
+        for (var episode = 1; episode <= 4; episode++)
+        {
+            items.Add((await data.AddEpisodeAsync(shows, "Northern Lights", 1, episode, $"Chapter {episode}")).Id);
+        }
+
+        await api.CreateRuleAsync(new RuleInput("Chinese and Spanish nightly", true, [films.Id, shows.Id], ["zh-Hans", "es"], [], null, null,
+            "0 0 3 * * ?", 0, TimeSpan.Zero), Ct);
+        await data.AddJobAsync(items[0], "zh-Hans", JobStatus.Succeeded, progress: 1);
+        await data.AddJobAsync(items[1], "zh-Hans", JobStatus.Running, progress: 0.42);
+        await data.AddJobAsync(items[2], "zh-Hans", JobStatus.Queued);
+        await data.AddJobAsync(items[3], "es", JobStatus.Failed, "engine_error", "Ollama did not answer within 120 s.");
+
+        var srt = string.Concat(Enumerable.Range(1, 40).Select(i =>
+            $"{i}\n00:00:{i:00},000 --> 00:00:{i:00},900\n{(i % 3 == 0 ? "Where is the ring?" : i % 3 == 1 ? "We have to leave the Shire tonight." : "Don't take the road.")}\n\n"));
+        await using var upload = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(srt));
+        var job = await api.CreateTranslationJobAsync(new TranslationUpload(upload, "fellowship.en.srt", "es", "en", "apertium", null, null), Ct);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (job.Status != "succeeded")
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the translation for the pictures did not finish: {job.Status}");
+            await Task.Delay(500, Ct);
+            job = await api.GetJobAsync(job.Id, Ct);
+        }
+
+        return job;
     }
 
     // What a user who has worked with FluxCaption for a while has: a Jellyfin server, a memory and a glossary.
