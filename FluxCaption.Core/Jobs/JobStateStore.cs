@@ -262,6 +262,10 @@ public sealed class JobStateStore(FluxCaptionDbContext db, TimeProvider clock)
             .SetProperty(job => job.UpdatedAt, now), cancellationToken) == 1;
     }
 
+    /// <summary>Whether the job waits in the queue because an outage handed it back (its last error says so).</summary>
+    public Task<bool> IsHandedBackAfterOutageAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Jobs.AnyAsync(job => job.Id == id && job.Status == JobStatus.Queued && job.ErrorCode == JobErrorCodes.DependencyUnavailable, cancellationToken);
+
     /// <summary>Fails a job whose message was dead-lettered, unless a live worker holds it or it already ended.</summary>
     public async Task<bool> FailUnleasedAsync(Guid id, string code, string message, CancellationToken cancellationToken)
     {

@@ -259,6 +259,17 @@ public sealed class StageMessageProcessor(
 
     private async Task<StageOutcome> DeadLetterAsync(JobStage stage, StageDelivery delivery, StageMessage message, CancellationToken cancellationToken)
     {
+        // Deliveries that met a database or Redis outage never ran the job; the outage hand-back or the
+        // reaper already put it back without using an attempt. Its worn-out entry is replaced by a fresh one.
+        if (await state.IsHandedBackAfterOutageAsync(message.JobId, cancellationToken))
+        {
+            logger.LogWarning("Job {JobId}'s {Stage} entry was delivered {Deliveries} times during an outage; dispatching it afresh",
+                message.JobId, stage, delivery.DeliveryCount);
+            await TryDispatchAsync(message.JobId, stage);
+            await queue.AcknowledgeAsync(stage, delivery.EntryId);
+            return StageOutcome.Requeued;
+        }
+
         var reason = $"Delivered {delivery.DeliveryCount} times without completing (limit {messagingOptions.Value.MaxDeliveries}).";
         await queue.DeadLetterAsync(stage, delivery, reason);
         if (await state.FailUnleasedAsync(message.JobId, JobErrorCodes.DeadLettered, reason, cancellationToken))

@@ -2,6 +2,7 @@ using FluxCaption.Contracts.Jobs;
 using FluxCaption.Core.Jobs;
 using FluxCaption.Core.Messaging;
 using FluxCaption.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -41,6 +42,40 @@ public sealed class RecoveryTests(PostgresServer postgres, RedisServer redis)
         dead.Length.ShouldBe(1);
         dead[0]["jobId"].ToString().ShouldBe(job.Id.ToString());
         (await db.StreamLengthAsync(keys.StageStream(JobStage.Translate))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DeliveriesThatOnlyMetAnOutageDoNotDeadLetterAJobTheOutageHandedBack()
+    {
+        // Seen in the fault harness: while PostgreSQL was down for 90 s, consumers kept claiming the entry
+        // of a job they could not even read; once it was back, the job had been requeued (attempt refunded)
+        // but its entry's delivery count was over the limit, and the job was failed as dead-lettered.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Messaging:MaxDeliveries"] = "2",
+            ["Messaging:ClaimIdleTime"] = "00:00:00.200",
+        };
+        await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", settings, start: false);
+        var queue = worker.Services.GetRequiredService<StageQueue>();
+        await queue.EnsureGroupAsync(JobStage.Translate);
+        var job = await SampleJobs.CreateAsync(worker.Services, cueCount: 2);
+        (await queue.ReadNewAsync(JobStage.Translate, "outage-1", 1)).Count.ShouldBe(1);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        (await queue.ClaimIdleAsync(JobStage.Translate, "outage-2", 1)).Single().DeliveryCount.ShouldBe(2);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        // What the outage hand-back (or the reaper after an outage) leaves: queued, attempt refunded.
+        await SampleJobs.WithScopeAsync(worker.Services, async services =>
+            await services.GetRequiredService<Core.Data.FluxCaptionDbContext>().Jobs.Where(j => j.Id == job.Id)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(j => j.ErrorCode, JobErrorCodes.DependencyUnavailable)
+                    .SetProperty(j => j.ErrorMessage, "PostgreSQL unavailable: the database was stopped"), TestContext.Current.CancellationToken));
+
+        await worker.Host.StartAsync(TestContext.Current.CancellationToken);
+        await SampleJobs.WaitForStatusAsync(worker.Services, job.Id, JobStatus.Succeeded);
+
+        var keys = worker.Services.GetRequiredService<RedisKeys>();
+        var db = worker.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        (await db.StreamLengthAsync(keys.DeadLetterStream(JobStage.Translate))).ShouldBe(0);
     }
 
     [Fact]
