@@ -97,14 +97,11 @@ public static class JobsApi
                 title: "The uploaded file is not a subtitle FluxCaption can read.");
         }
 
-        if (document.Cues.Count > options.Value.MaxCuesPerFile)
+        if (UploadLimits.FirstBroken(document, options.Value) is { } broken)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>
-                {
-                    ["file"] = [$"The file has {document.Cues.Count} cues; the limit is {options.Value.MaxCuesPerFile} (Api:MaxCuesPerFile)."],
-                },
-                title: "The uploaded file is too long.");
+                new Dictionary<string, string[]> { ["file"] = [broken] },
+                title: "The uploaded file is too large.");
         }
 
         var job = await jobs.CreateTranslationJobAsync(

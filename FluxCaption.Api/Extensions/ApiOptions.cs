@@ -30,6 +30,17 @@ public sealed class ApiOptions
     [Range(1, 1_000_000)]
     public int MaxCuesPerFile { get; set; } = 20_000;
 
+    /// <summary>Most styles an uploaded ASS/SSA file may declare (typeset releases use a few hundred at most).</summary>
+    [Range(1, 100_000)]
+    public int MaxStylesPerFile { get; set; } = 1_000;
+
+    /// <summary>
+    /// Longest line of text one cue of an upload may have, override tags included. Generous because ASS
+    /// drawing commands ({\p1}m 0 0 l ...) make legitimately long lines.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxLineLength { get; set; } = 20_000;
+
     [Range(1, 500)]
     public int MaxPageSize { get; set; } = 200;
 }

@@ -161,6 +161,40 @@ public sealed class TranslateUploadValidationTests(PostgresServer postgres, Redi
         message.ShouldContain("Api:MaxCuesPerFile");
     }
 
+    [Fact]
+    public async Task AnAssFileWithMoreStylesThanTheLimitIsRefusedNamingTheSetting()
+    {
+        await using var small = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?> { ["Api:MaxStylesPerFile"] = "2" });
+        using var client = small.CreateAuthorizedClient();
+        var styles = string.Concat(Enumerable.Range(1, 3).Select(i => $"Style: S{i},Arial,20,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,2,2,10,10,10,1\n"));
+        var ass = "[Script Info]\nScriptType: v4.00+\n\n[V4+ Styles]\n"
+            + "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\n"
+            + styles + "\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+            + "Dialogue: 0,0:00:01.00,0:00:02.00,S1,,0,0,0,,Hello.\n";
+
+        using var response = await client.PostAsync("/api/jobs/translate", TranslateUploads.Form(TranslateUploads.Utf8(ass), fileName: "movie.en.ass"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var message = ErrorsOf(await response.Content.ReadFromJsonAsync<JsonElement>(Ct))["file"].ShouldHaveSingleItem();
+        message.ShouldContain("3 styles");
+        message.ShouldContain("Api:MaxStylesPerFile");
+    }
+
+    [Fact]
+    public async Task ACueWithALineLongerThanTheLimitIsRefusedNamingTheCueAndTheSetting()
+    {
+        await using var small = await ApiFactory.CreateAsync(postgres, redis, new Dictionary<string, string?> { ["Api:MaxLineLength"] = "50" });
+        using var client = small.CreateAuthorizedClient();
+        var srt = $"1\n00:00:01,000 --> 00:00:02,000\nShort.\n\n2\n00:00:03,000 --> 00:00:04,000\nFine.\n{new string('a', 51)}\n\n";
+
+        using var response = await client.PostAsync("/api/jobs/translate", TranslateUploads.Form(TranslateUploads.Utf8(srt)), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var message = ErrorsOf(await response.Content.ReadFromJsonAsync<JsonElement>(Ct))["file"].ShouldHaveSingleItem();
+        message.ShouldContain("Cue 2 has a line of 51 characters");
+        message.ShouldContain("Api:MaxLineLength");
+    }
+
     private async Task<JsonElement> PostExpectingProblem(MultipartFormDataContent form, HttpStatusCode expected)
     {
         using var response = await _client.PostAsync("/api/jobs/translate", form, Ct);
