@@ -13,21 +13,9 @@ public sealed class RecoveryTests(PostgresServer postgres, RedisServer redis)
     [Fact]
     public async Task AMessageDeliveredMoreOftenThanTheLimitIsDeadLetteredAndItsJobFailsWithAClearCode()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Messaging:MaxDeliveries"] = "2",
-            ["Messaging:ClaimIdleTime"] = "00:00:00.200",
-        };
-        await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", settings, start: false);
-        var queue = worker.Services.GetRequiredService<StageQueue>();
-        await queue.EnsureGroupAsync(JobStage.Translate);
-        var job = await SampleJobs.CreateAsync(worker.Services, cueCount: 2);
-
         // Two consumers take the entry and die without acknowledging it.
-        (await queue.ReadNewAsync(JobStage.Translate, "crashed-1", 1)).Count.ShouldBe(1);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
-        (await queue.ClaimIdleAsync(JobStage.Translate, "crashed-2", 1)).Single().DeliveryCount.ShouldBe(2);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var (worker, job) = await JobWhoseEntryWasDeliveredTwiceAsync();
+        await using var disposedAtTheEnd = worker;
 
         await worker.Host.StartAsync(TestContext.Current.CancellationToken);
         await SampleJobs.WaitForStatusAsync(worker.Services, job.Id, JobStatus.Failed);
@@ -50,19 +38,8 @@ public sealed class RecoveryTests(PostgresServer postgres, RedisServer redis)
         // Seen in the fault harness: while PostgreSQL was down for 90 s, consumers kept claiming the entry
         // of a job they could not even read; once it was back, the job had been requeued (attempt refunded)
         // but its entry's delivery count was over the limit, and the job was failed as dead-lettered.
-        var settings = new Dictionary<string, string?>
-        {
-            ["Messaging:MaxDeliveries"] = "2",
-            ["Messaging:ClaimIdleTime"] = "00:00:00.200",
-        };
-        await using var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", settings, start: false);
-        var queue = worker.Services.GetRequiredService<StageQueue>();
-        await queue.EnsureGroupAsync(JobStage.Translate);
-        var job = await SampleJobs.CreateAsync(worker.Services, cueCount: 2);
-        (await queue.ReadNewAsync(JobStage.Translate, "outage-1", 1)).Count.ShouldBe(1);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
-        (await queue.ClaimIdleAsync(JobStage.Translate, "outage-2", 1)).Single().DeliveryCount.ShouldBe(2);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var (worker, job) = await JobWhoseEntryWasDeliveredTwiceAsync();
+        await using var disposedAtTheEnd = worker;
         // What the outage hand-back (or the reaper after an outage) leaves: queued, attempt refunded.
         await SampleJobs.WithScopeAsync(worker.Services, async services =>
             await services.GetRequiredService<Core.Data.FluxCaptionDbContext>().Jobs.Where(j => j.Id == job.Id)
@@ -76,6 +53,26 @@ public sealed class RecoveryTests(PostgresServer postgres, RedisServer redis)
         var keys = worker.Services.GetRequiredService<RedisKeys>();
         var db = worker.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         (await db.StreamLengthAsync(keys.DeadLetterStream(JobStage.Translate))).ShouldBe(0);
+    }
+
+    // A worker (not started) that allows two deliveries, and a job whose entry two consumers have
+    // already taken without acknowledging it: the next claim is over the limit.
+    private async Task<(PipelineHost Worker, Job Job)> JobWhoseEntryWasDeliveredTwiceAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Messaging:MaxDeliveries"] = "2",
+            ["Messaging:ClaimIdleTime"] = "00:00:00.200",
+        };
+        var worker = await PipelineHost.CreateAsync(await postgres.CreateDatabaseAsync(), redis, RedisServer.NewKeyPrefix(), "consumer", settings, start: false);
+        var queue = worker.Services.GetRequiredService<StageQueue>();
+        await queue.EnsureGroupAsync(JobStage.Translate);
+        var job = await SampleJobs.CreateAsync(worker.Services, cueCount: 2);
+        (await queue.ReadNewAsync(JobStage.Translate, "gone-1", 1)).Count.ShouldBe(1);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        (await queue.ClaimIdleAsync(JobStage.Translate, "gone-2", 1)).Single().DeliveryCount.ShouldBe(2);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        return (worker, job);
     }
 
     [Fact]
