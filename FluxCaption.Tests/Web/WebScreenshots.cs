@@ -42,14 +42,46 @@ public sealed class WebScreenshots(PostgresServer postgres, RedisServer redis)
     [Fact(Explicit = true)]
     public async Task TheMainPagesArePhotographedInEveryLanguage()
     {
+        var folder = Path.Combine(Localization.WebSources.RepositoryRoot, "docs", "images");
+        Directory.CreateDirectory(folder);
+        await VisitEveryPageAsync(async (page, shot, culture) =>
+        {
+            var file = Path.Combine(folder, $"{shot.Name}.{culture}.png");
+            await page.ScreenshotAsync(new() { Path = file, FullPage = false });
+            new FileInfo(file).Length.ShouldBeGreaterThan(10_000, $"{file} should show the page");
+        });
+    }
+
+    [Fact]
+    public async Task EveryMainPageOpensSignedInInChromiumInEveryLanguage()
+    {
+        var problems = new List<string>();
+        await VisitEveryPageAsync(async (page, shot, culture) =>
+        {
+            var lang = await page.GetAttributeAsync("html", "lang");
+            var heading = await page.TitleAsync();
+            var chinese = heading.Any(c => c is >= '\u4e00' and <= '\u9fff');
+            if (lang != culture || chinese != (culture == WebCultures.SimplifiedChinese) || page.Url.Contains("/account/", StringComparison.Ordinal))
+            {
+                problems.Add($"{shot.Name} in {culture}: lang={lang}, title \"{heading}\", at {page.Url}");
+            }
+        });
+
+        problems.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Starts the system with realistic data, signs in, and opens every page of <see cref="Pages"/> in every
+    /// language at 1366x768, calling <paramref name="atEach"/> once the page's data is on screen.
+    /// </summary>
+    private async Task VisitEveryPageAsync(Func<IPage, ScreenshotPage, string, Task> atEach)
+    {
         await using var ollama = await ScriptedOllamaServer.StartAsync(cancellationToken: Ct);
         await using var system = await BrowserSystem.StartAsync(postgres, redis, new Dictionary<string, string?> { ["ConnectionStrings:llm"] = ollama.ConnectionString });
         using var http = system.CreateApiClient();
         var api = new FluxCaptionApiClient(http);
         await FillAsync(api);
         var translation = await FillLibraryAsync(system, api);
-        var folder = Path.Combine(Localization.WebSources.RepositoryRoot, "docs", "images");
-        Directory.CreateDirectory(folder);
 
         var page = await system.NewPageAsync();
         await page.SetViewportSizeAsync(1366, 768);
@@ -62,9 +94,7 @@ public sealed class WebScreenshots(PostgresServer postgres, RedisServer redis)
                 await page.GotoAsync($"{system.WebUrl}/culture?name={culture}&returnUrl={Uri.EscapeDataString(path)}");
                 await page.Locator(shot.ReadySelector).First.WaitForAsync(new() { Timeout = 60_000 });
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                var file = Path.Combine(folder, $"{shot.Name}.{culture}.png");
-                await page.ScreenshotAsync(new() { Path = file, FullPage = false });
-                new FileInfo(file).Length.ShouldBeGreaterThan(10_000, $"{file} should show the page");
+                await atEach(page, shot, culture);
             }
         }
     }
