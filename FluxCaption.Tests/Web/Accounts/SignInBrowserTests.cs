@@ -76,16 +76,20 @@ public sealed class SignInBrowserTests(PostgresServer postgres, RedisServer redi
         await page.GotoAsync(system.WebUrl);
         await page.GetByTestId("open-change-password").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/account/password", StringComparison.Ordinal));
+        // The link is followed by Blazor's enhanced navigation, which patches the page in after the address
+        // changes: typing before that lands in fields that are then replaced (seen under load in CI).
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
-        await page.GetByTestId("current-password").FillAsync("not the password");
-        await page.GetByTestId("new-password").FillAsync(NewPassword);
-        await page.GetByTestId("new-password-again").FillAsync(NewPassword);
+        await FillAsync(page, "current-password", "not the password");
+        await FillAsync(page, "new-password", NewPassword);
+        await FillAsync(page, "new-password-again", NewPassword);
         await page.GetByTestId("change-password").ClickAsync();
         (await page.GetByTestId("field-error").InnerTextAsync()).ShouldBe("The current password is wrong.");
 
-        await page.GetByTestId("current-password").FillAsync(BrowserSystem.AdministratorPassword);
-        await page.GetByTestId("new-password").FillAsync(NewPassword);
-        await page.GetByTestId("new-password-again").FillAsync(NewPassword);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await FillAsync(page, "current-password", BrowserSystem.AdministratorPassword);
+        await FillAsync(page, "new-password", NewPassword);
+        await FillAsync(page, "new-password-again", NewPassword);
         await page.GetByTestId("change-password").ClickAsync();
         (await page.GetByTestId("account-message").InnerTextAsync()).ShouldBe("Your password was changed.");
 
@@ -130,5 +134,13 @@ public sealed class SignInBrowserTests(PostgresServer postgres, RedisServer redi
         var user = page.GetByTestId("signed-in-user");
         await user.WaitForAsync();
         return await user.InnerTextAsync();
+    }
+
+    // Types into a field and checks it kept the text, so a form is never sent half empty.
+    private static async Task FillAsync(IPage page, string testId, string value)
+    {
+        var field = page.GetByTestId(testId);
+        await field.FillAsync(value);
+        await Assertions.Expect(field).ToHaveValueAsync(value);
     }
 }
